@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Nastavnik.Data;
+using Nastavnik.Data.Local;
+using Nastavnik.Data.Migrations;
+
+namespace Nastavnik.Cli;
+
+/// <summary>
+/// The connection every verb uses: ConnectionStrings:Nastavnik from the environment or appsettings when set;
+/// otherwise the zero-config local cluster, created and started on first use.
+/// </summary>
+public static class CliDatabase
+{
+    public const int DefaultLocalPort = 55432;
+
+    public static IConfiguration Configuration(string[] args) => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args)
+        .Build();
+
+    public static async Task<(string ConnectionString, bool Local)> ResolveAsync(IConfiguration config)
+    {
+        var configured = config.GetConnectionString(DataServices.ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured)) return (configured, false);
+        var port = config.GetValue("Nastavnik:LocalDb:Port", DefaultLocalPort);
+        var cluster = await LocalCluster.EnsureStartedAsync(LocalCluster.DefaultDirectory(), port, Console.Out);
+        return (cluster.ConnectionString(), true);
+    }
+
+    public static async Task MigrateAsync(string connectionString) =>
+        await MigrationRunner.ApplyAsync(connectionString, MigrationRunner.FindMigrationsDirectory(), Console.Out);
+
+    public static NastavnikDb Open(string connectionString, AuditActor actor) =>
+        new(new DbContextOptionsBuilder<NastavnikDb>().UseNpgsql(connectionString).Options, actor);
+
+    public static AuditActor Actor => new() { UserName = "cli:" + Environment.UserName };
+}

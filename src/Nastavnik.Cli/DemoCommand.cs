@@ -1,0 +1,25 @@
+using Nastavnik.Data.Demo;
+
+namespace Nastavnik.Cli;
+
+public static class DemoCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration(args));
+        await CliDatabase.MigrateAsync(cs);
+        await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
+        await DemoData.EnsureAsync(db, Console.Out);
+        PrintLogins(Console.Out);
+        return 0;
+    }
+
+    public static void PrintLogins(TextWriter o)
+    {
+        o.WriteLine($"Демонстрационные входы (пароль у всех: {DemoData.Password}):");
+        foreach (var l in DemoData.Logins)
+        {
+            o.WriteLine($"  {l.Login,-12} {Nastavnik.Domain.Access.Roles.Title(l.Role)}{(l.Node.Length > 0 ? " — " + l.Node : "")}");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace Nastavnik.Cli;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var verb = args.FirstOrDefault() ?? "help";
+        var rest = args.Skip(1).ToArray();
+        try
+        {
+            return verb switch
+            {
+                "serve" => await ServeCommand.RunAsync(rest),
+                "migrate" => await MigrateCommand.RunAsync(rest),
+                "db" when rest.FirstOrDefault() == "migrate" => await MigrateCommand.RunAsync(rest[1..]),
+                "demo" => await DemoCommand.RunAsync(rest),
+                "create-user" => await CreateUserCommand.RunAsync(rest),
+                "help" or "--help" or "-h" => Help(Console.Out, 0),
+                _ => Help(Console.Error, 2),
+            };
+        }
+        catch (CliException e)
+        {
+            Console.Error.WriteLine($"Ошибка: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Help(TextWriter o, int code)
+    {
+        o.WriteLine("""
+            nastavnik — информационная система «Наставник»
+
+            Команды:
+              serve [--urls URL] [--demo|--no-demo]   запустить систему (по умолчанию http://127.0.0.1:5000)
+              db migrate | migrate                    применить SQL-миграции из db/migrations
+              demo                                    загрузить демонстрационные данные (повторный запуск ничего не меняет)
+              create-user --login L --name "ФИО" --password P --role РОЛЬ [--region R] [--municipality M] [--organization O] [--email E]
+                                                      создать пользователя с назначением роли
+                роли: system_admin, region_admin, municipal_coordinator, org_head, curator, mentor, mentee, legal_representative
+
+            Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
+            (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).
+            """);
+        return code;
+    }
+}
+
+/// <summary>A user error: printed without a stack trace, exit code 1.</summary>
+public sealed class CliException(string message) : Exception(message);

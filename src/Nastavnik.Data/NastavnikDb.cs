@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Nastavnik.Data.Entities;
+
+namespace Nastavnik.Data;
+
+public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActor? actor = null)
+    : IdentityUserContext<User, long>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<PartnerMunicipality> PartnerMunicipalities => Set<PartnerMunicipality>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Upload> Uploads => Set<Upload>();
+
+    /// <summary>Who is acting: the signed-in user on the web, the OS user in the CLI. Filled into every audit entry.</summary>
+    public AuditActor Actor { get; } = actor ?? AuditActor.System;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(NastavnikDb).Assembly);
+        UseSnakeCaseNames(b);
+    }
+
+    // EFCore.NamingConventions does not restore here, so the one naming rule is applied by hand:
+    // plural snake_case tables (Identity's AspNetUsers → users) and snake_case columns, keys and indexes.
+    private static void UseSnakeCaseNames(ModelBuilder b)
+    {
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            var table = entity.ClrType.Name switch
+            {
+                nameof(User) => "users",
+                "IdentityUserClaim`1" => "user_claims",
+                "IdentityUserLogin`1" => "user_logins",
+                "IdentityUserToken`1" => "user_tokens",
+                nameof(Municipality) => "municipalities",
+                nameof(PartnerMunicipality) => "partner_municipalities",
+                nameof(AuditEntry) => "audit_entries",
+                _ => SnakeCase.From(entity.ClrType.Name) + "s",
+            };
+            entity.SetTableName(table);
+            var id = StoreObjectIdentifier.Table(table, null);
+            foreach (var property in entity.GetProperties())
+            {
+                // Npgsql maps a uint row version to the system column xmin; leave its name alone.
+                if (property.GetColumnName(id) == "xmin") continue;
+                property.SetColumnName(SnakeCase.From(property.Name));
+            }
+            foreach (var key in entity.GetKeys()) key.SetName(SnakeCase.From(key.GetName() ?? ""));
+            foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase.From(fk.GetConstraintName() ?? ""));
+            foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase.From(index.GetDatabaseName() ?? ""));
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every change is audited in the same transaction.");
+
+    /// <summary>
+    /// Saves and writes one audit entry per created, changed or deleted row, in the same transaction: the one
+    /// mechanism that makes "every change is audited" hold without each page remembering to do it.
+    /// Only the names of changed fields are logged, never their values, so the log holds no personal data.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
+            .Select(e => new PendingChange(e, e.State, ChangedFields(e), RegionOf(e)))
+            .ToList();
+        if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            foreach (var change in changes)
+            {
+                AuditEntries.Add(Actor.Entry(change.Action, change.Entry.Metadata.ClrType.Name, KeyOf(change.Entry),
+                    change.RegionId, change.Fields));
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>Writes audit entries for reads and exports of personal data; saved at once.</summary>
+    public async Task AuditAsync(AuditAction action, string entityType, string entityId, long? regionId, string details = "",
+        CancellationToken ct = default)
+    {
+        AuditEntries.Add(Actor.Entry(action, entityType, entityId, regionId, details));
+        await base.SaveChangesAsync(true, ct);
+    }
+
+    private sealed record PendingChange(EntityEntry Entry, EntityState State, string Fields, long? RegionId)
+    {
+        public AuditAction Action => State switch
+        {
+            EntityState.Added => AuditAction.Create,
+            EntityState.Deleted => AuditAction.Delete,
+            _ => AuditAction.Update,
+        };
+    }
+
+    private static string ChangedFields(EntityEntry e) => e.State == EntityState.Modified
+        ? string.Join(", ", e.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name))
+        : "";
+
+    private static long? RegionOf(EntityEntry e) =>
+        e.Metadata.FindProperty("RegionId") is { } p ? (long?)e.Property(p.Name).CurrentValue : null;
+
+    private static string KeyOf(EntityEntry e) =>
+        string.Join("/", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue));
+}

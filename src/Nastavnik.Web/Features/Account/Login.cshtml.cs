@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nastavnik.Data;
+using Nastavnik.Data.Entities;
+
+namespace Nastavnik.Web.Features.Account;
+
+[AllowAnonymous]
+public class LoginModel(SignInManager<User> signIn, UserManager<User> users, NastavnikDb db) : PageModel
+{
+    [BindProperty] public LoginForm Form { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByNameAsync(Form.UserName.Trim());
+        if (user is null || !user.IsActive)
+        {
+            await db.AuditAsync(AuditAction.SignInFailed, nameof(User), "", null, $"логин «{Form.UserName.Trim()}»");
+            ModelState.AddModelError("", "Неверный логин или пароль");
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await db.AuditAsync(AuditAction.SignIn, nameof(User), user.Id.ToString(), null);
+            return LocalRedirect(SafeReturnUrl);
+        }
+        if (result.IsLockedOut)
+        {
+            await db.AuditAsync(AuditAction.Lockout, nameof(User), user.Id.ToString(), null);
+            ModelState.AddModelError("", "Учётная запись временно заблокирована после 5 неудачных попыток входа. Повторите через 15 минут.");
+            return Page();
+        }
+        await db.AuditAsync(AuditAction.SignInFailed, nameof(User), user.Id.ToString(), null);
+        ModelState.AddModelError("", "Неверный логин или пароль");
+        return Page();
+    }
+
+    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    public sealed class LoginForm
+    {
+        [Required(ErrorMessage = "Укажите логин"), StringLength(100, ErrorMessage = "Логин длиннее 100 символов")]
+        [Display(Name = "Логин")]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "Укажите пароль"), DataType(DataType.Password), StringLength(200)]
+        [Display(Name = "Пароль")]
+        public string Password { get; set; } = "";
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using Nastavnik.Data;
+using Nastavnik.Data.Entities;
+using Nastavnik.Web.Infrastructure;
+
+namespace Nastavnik.Web;
+
+public sealed class NastavnikOptions
+{
+    /// <summary>Idle minutes after which a signed-in session ends.</summary>
+    public int SessionTimeoutMinutes { get; set; } = 30;
+    /// <summary>Largest accepted upload (imports), in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+public static class WebServices
+{
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    public static WebApplicationBuilder AddNastavnikWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<NastavnikOptions>().BindConfiguration("Nastavnik");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddApplicationPart(typeof(WebServices).Assembly);
+        // Russian text as UTF-8, not as &#x...; entities (still HTML-safe: <, >, &, quotes are encoded).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryHeader;
+            o.Cookie.Name = "nastavnik.af";
+        });
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => WebAuditActor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
+
+        services.AddIdentityCore<User>(IdentitySetup.Configure)
+            .AddSignInManager()
+            .AddErrorDescriber<RussianIdentityErrors>()
+            .AddClaimsPrincipalFactory<NastavnikClaimsFactory>()
+            .AddEntityFrameworkStores<NastavnikDb>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<NastavnikOptions>>((o, settings) =>
+            {
+                o.Cookie.Name = "nastavnik.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/Account/Login";
+                o.LogoutPath = "/Account/Logout";
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(settings.Value.SessionTimeoutMinutes);
+                o.SlidingExpiration = true;
+                // A real 403 rendered by the status page, not a redirect: pages and the access test see the status.
+                o.Events.OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorization();
+
+        services.AddDataProtection().SetApplicationName("Nastavnik");
+        services.AddSingleton<DbXmlRepository>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DbXmlRepository>((o, repository) => o.XmlRepository = repository);
+
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseNastavnikWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Status/500");
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        // Static files ship embedded in this assembly (see the .csproj), whichever executable hosts the site.
+        app.Environment.WebRootFileProvider = new EmbeddedFileProvider(typeof(WebServices).Assembly, "Nastavnik.Web.wwwroot");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = app.Environment.WebRootFileProvider,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public,max-age=604800",
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/health", HealthCheck.Handle).AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}
