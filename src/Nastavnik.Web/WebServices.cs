@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,6 +63,20 @@ public static class WebServices
                 o.LogoutPath = "/Account/Logout";
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(settings.Value.SessionTimeoutMinutes);
                 o.SlidingExpiration = true;
+                // Identity's security-stamp check (password resets end other sessions), then: a blocked user's
+                // cookie stops working at once rather than when it expires.
+                o.Events.OnValidatePrincipal = async ctx =>
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                    if (ctx.Principal is null) return;
+                    var id = long.TryParse(ctx.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var v) ? v : 0;
+                    var db = ctx.HttpContext.RequestServices.GetRequiredService<NastavnikDb>();
+                    if (!await db.Users.AnyAsync(u => u.Id == id && u.IsActive))
+                    {
+                        ctx.RejectPrincipal();
+                        await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    }
+                };
                 // A real 403 rendered by the status page, not a redirect: pages and the access test see the status.
                 o.Events.OnRedirectToAccessDenied = ctx =>
                 {
@@ -67,7 +84,9 @@ public static class WebServices
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorization();
+        // Defence in depth: an endpoint that forgot its [Access] rule still requires a signed-in user
+        // (and the access-matrix test fails for it).
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddDataProtection().SetApplicationName("Nastavnik");
         services.AddSingleton<DbXmlRepository>();

@@ -7,7 +7,8 @@ namespace Nastavnik.Web.Infrastructure;
 public enum ScopedEntity { None, Region, Municipality, Organization, Partner, User }
 
 /// <summary>
-/// The declared access rule of a page or endpoint: the roles that may open it (none listed = any signed-in user),
+/// The declared access rule of a page or endpoint: the roles that may open it (none listed = any signed-in user,
+/// even one whose roles were all removed, so that they can still sign out),
 /// and the kind of record its id names. Every endpoint must carry one (or [AllowAnonymous]); the access-matrix
 /// test fails for one that does not. Records are further filtered by <c>Scoping.InScope</c> in the page.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class AccessAttribute(params Role[] roles) : AuthorizeAttribute, I
 
     public IEnumerable<IAuthorizationRequirement> GetRequirements() => [new RoleRequirement(AllowedRoles)];
 
-    public bool Allows(Scope scope) => AllowedRoles.Count == 0 ? scope.Assignments.Count > 0 : scope.HasAny(AllowedRoles);
+    public bool Allows(Scope scope) => AllowedRoles.Count == 0 || scope.HasAny(AllowedRoles);
 }
 
 public sealed record RoleRequirement(IReadOnlyList<Role> Roles) : IAuthorizationRequirement;
@@ -29,8 +30,13 @@ public sealed class RoleRequirementHandler(CurrentUser currentUser) : Authorizat
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
     {
         if (context.User.Identity?.IsAuthenticated != true) return;
+        if (requirement.Roles.Count == 0)
+        {
+            context.Succeed(requirement);
+            return;
+        }
         var scope = await currentUser.GetScopeAsync();
-        if (requirement.Roles.Count == 0 ? scope.Assignments.Count > 0 : scope.HasAny(requirement.Roles))
+        if (scope.HasAny(requirement.Roles))
         {
             context.Succeed(requirement);
         }

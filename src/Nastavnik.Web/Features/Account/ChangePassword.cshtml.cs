@@ -1,3 +1,4 @@
+using Nastavnik.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Nastavnik.Data.Entities;
 
 namespace Nastavnik.Web.Features.Account;
 
-[Microsoft.AspNetCore.Authorization.Authorize]
+[Access]
 public class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn) : PageModel
 {
     [BindProperty] public PasswordForm Form { get; set; } = new();

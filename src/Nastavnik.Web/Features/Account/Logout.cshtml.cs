@@ -7,8 +7,7 @@ using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Account;
 
-// Any signed-in user, with or without assignments, may sign out.
-[Microsoft.AspNetCore.Authorization.Authorize]
+[Access]
 public class LogoutModel(SignInManager<User> signIn, NastavnikDb db, CurrentUser me) : PageModel
 {
     public void OnGet()

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nastavnik.Data.Entities;
+using Nastavnik.Domain.Access;
+using Nastavnik.Domain.Territories;
+using Nastavnik.IntegrationTests.Infrastructure;
+using Nastavnik.Web;
+using Nastavnik.Web.Infrastructure;
+
+namespace Nastavnik.IntegrationTests.Access;
+
+/// <summary>
+/// Every page and endpoint of the app, read from the routing data, against every role: a role the page's [Access]
+/// rule admits gets 200 for a record inside its scope and 404 outside it; any other role gets 403. A page without a
+/// declared rule fails the first test, so a new page cannot slip in unprotected.
+/// </summary>
+[Collection(nameof(AppFixture))]
+public partial class AccessMatrixTests(AppFixture app)
+{
+    private sealed record Target(string Route, string Name, AccessAttribute? Access, bool Anonymous, IReadOnlyList<string> PostHandlers);
+
+    [Fact]
+    public async Task Endpoints_EveryOne_DeclaresAnAccessRule()
+    {
+        var targets = await TargetsAsync();
+
+        var undeclared = targets.Where(t => t.Access is null && !t.Anonymous).Select(t => t.Name).ToList();
+
+        Assert.True(targets.Count > 5, "the routing data lists the app's pages");
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public async Task Endpoints_WithIdRoute_DeclareWhatTheIdNames()
+    {
+        var targets = await TargetsAsync();
+
+        var missing = targets.Where(t => t.Access is not null && IdParameter().IsMatch(t.Route) && t.Access.Entity == ScopedEntity.None)
+            .Select(t => t.Name).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task Endpoints_EveryRole_GetsAllowedForbiddenOrNotFoundAsDeclared()
+    {
+        var targets = (await TargetsAsync()).Where(t => t.Access is not null).ToList();
+        var inside = await CreateWorldAsync();
+        var outside = await CreateWorldAsync();
+        var failures = new List<string>();
+        var checkedCount = 0;
+
+        foreach (var role in Roles.All)
+        {
+            var client = await app.SignInAsync(await app.CreateUserAsync(role, inside.Tree));
+            var token = await HttpClientForms.AntiforgeryTokenAsync(client, "/Account/ChangePassword");
+            foreach (var target in targets)
+            {
+                var allowed = target.Access!.AllowedRoles.Count == 0 || target.Access.AllowedRoles.Contains(role);
+                var hasId = IdParameter().IsMatch(target.Route);
+                var urls = hasId
+                    ? new[] { (Url(target, inside), inScope: true), (Url(target, outside), inScope: false) }
+                    : [(Url(target, null), inScope: true)];
+                foreach (var (url, inScope) in urls)
+                {
+                    var expected = !allowed ? HttpStatusCode.Forbidden
+                        : inScope || role == Role.SystemAdmin ? HttpStatusCode.OK
+                        : HttpStatusCode.NotFound;
+                    var response = await client.GetAsync(url);
+                    checkedCount++;
+                    if (response.StatusCode != expected)
+                    {
+                        failures.Add($"{role} GET {url} ({target.Name}): {(int)response.StatusCode}, expected {(int)expected}");
+                    }
+                    if (allowed) continue;
+                    foreach (var handler in target.PostHandlers)
+                    {
+                        var request = new HttpRequestMessage(HttpMethod.Post, handler.Length == 0 ? url : $"{url}?handler={handler}")
+                        {
+                            Content = new FormUrlEncodedContent([]),
+                        };
+                        request.Headers.Add(WebServices.AntiforgeryHeader, token);
+                        var post = await client.SendAsync(request);
+                        checkedCount++;
+                        if (post.StatusCode != HttpStatusCode.Forbidden)
+                        {
+                            failures.Add($"{role} POST {request.RequestUri} ({target.Name}): {(int)post.StatusCode}, expected 403");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedCount >= targets.Count * Roles.All.Count, "every target was checked for every role");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private sealed record World(AppFixture.Tree Tree, long PartnerId, long UserId);
+
+    /// <summary>A region → municipality → school tree with a partner serving it and a user holding a role in it.</summary>
+    private async Task<World> CreateWorldAsync()
+    {
+        var tree = await app.CreateTreeAsync();
+        var partner = await app.InsertAsync(new Partner
+        {
+            RegionId = tree.RegionId, Name = AppFixture.Unique("Партнёр"), Type = PartnerType.Enterprise,
+            Municipalities = [new PartnerMunicipality { MunicipalityId = tree.MunicipalityId }],
+        });
+        var login = await app.CreateUserAsync(Role.Mentor, tree);
+        await using var db = app.Db();
+        var userId = await db.Users.Where(u => u.UserName == login).Select(u => u.Id).SingleAsync();
+        return new World(tree, partner.Id, userId);
+    }
+
+    private static string Url(Target target, World? world)
+    {
+        if (world is null) return "/" + target.Route;
+        var id = target.Access!.Entity switch
+        {
+            ScopedEntity.Region => world.Tree.RegionId,
+            ScopedEntity.Municipality => world.Tree.MunicipalityId,
+            ScopedEntity.Organization => world.Tree.OrganizationId,
+            ScopedEntity.Partner => world.PartnerId,
+            ScopedEntity.User => world.UserId,
+            _ => throw new InvalidOperationException($"{target.Name} has an id but no Entity"),
+        };
+        return "/" + IdParameter().Replace(target.Route, id.ToString());
+    }
+
+    /// <summary>Route endpoints from the routing data; pages are loaded to read their model's rule and POST handlers.</summary>
+    private async Task<List<Target>> TargetsAsync()
+    {
+        var services = app.Factory.Services;
+        var loader = services.GetRequiredService<PageLoader>();
+        var targets = new List<Target>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = endpoint.RoutePattern.RawText?.TrimStart('/') ?? "";
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var access = endpoint.Metadata.GetMetadata<AccessAttribute>();
+            var posts = new List<string>();
+            var name = endpoint.DisplayName ?? route;
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                var model = compiled.ModelTypeInfo?.AsType() ?? compiled.PageTypeInfo.AsType();
+                access = model.GetCustomAttribute<AccessAttribute>();
+                anonymous = model.GetCustomAttribute<AllowAnonymousAttribute>() is not null;
+                posts.AddRange(compiled.HandlerMethods.Where(h => h.HttpMethod == "POST").Select(h => h.Name ?? ""));
+                name = page.ViewEnginePath;
+                // "Index" pages have two routes ("X/Index" and "X"); check each once.
+                if (targets.Any(t => t.Name == name)) continue;
+            }
+            targets.Add(new Target(route, name, access, anonymous, posts));
+        }
+        return targets;
+    }
+
+    [GeneratedRegex(@"\{id(:[a-z]+)?\??\}")]
+    private static partial Regex IdParameter();
+}
