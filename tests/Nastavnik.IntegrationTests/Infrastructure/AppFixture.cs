@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
@@ -70,8 +71,46 @@ public sealed class AppFixture : IAsyncLifetime
         return factory;
     }
 
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private readonly SemaphoreSlim _browserLock = new(1, 1);
+
+    /// <summary>
+    /// Debian's Chromium driven by Playwright (its own browser download cannot work here), started on first use.
+    /// The flags keep it off the network: this machine has none but loopback.
+    /// </summary>
+    public async Task<IBrowser> BrowserAsync()
+    {
+        await _browserLock.WaitAsync();
+        try
+        {
+            if (_browser is not null) return _browser;
+            var chromium = FindOnPath("chromium") ?? FindOnPath("chromium-browser")
+                ?? throw new InvalidOperationException("Chromium is not installed: apt-get install chromium (the test script does this)");
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            });
+            return _browser;
+        }
+        finally
+        {
+            _browserLock.Release();
+        }
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+        .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
+
     public async Task DisposeAsync()
     {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
         await Factory.DisposeAsync();
         await Cluster.StopAndDeleteAsync();
     }
