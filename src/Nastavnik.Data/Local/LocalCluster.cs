@@ -67,7 +67,8 @@ public sealed class LocalCluster
 
     public async Task EnsureDatabaseAsync(string name)
     {
-        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
+        // Unpooled: the server may have been restarted since the last use of this connection string.
+        await using var conn = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
         await conn.OpenAsync();
         await using var check = new NpgsqlCommand("select 1 from pg_database where datname = @n", conn);
         check.Parameters.AddWithValue("n", name);

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Data.Entities;
+using Nastavnik.Domain.Territories;
+using Nastavnik.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Nastavnik.IntegrationTests.Data;
+
+[Collection(nameof(AppFixture))]
+public class AuditLogTests(AppFixture app)
+{
+    [Fact]
+    public async Task SaveChanges_ChangedOrganization_WritesUpdateEntryWithFieldNamesAndRegion()
+    {
+        var tree = await app.CreateTreeAsync();
+        await using (var db = app.Db())
+        {
+            var org = await db.Organizations.SingleAsync(o => o.Id == tree.OrganizationId);
+            org.Address = "ул. Ленина, 1";
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = app.Db();
+        var entry = await check.AuditEntries.Where(a => a.EntityType == nameof(Organization) && a.EntityId == tree.OrganizationId.ToString()
+            && a.Action == AuditAction.Update).SingleAsync();
+        Assert.Equal("Address", entry.Details);
+        Assert.Equal(tree.RegionId, entry.RegionId);
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(Organization) && a.EntityId == tree.OrganizationId.ToString()
+            && a.Action == AuditAction.Create));
+    }
+
+    [Fact]
+    public async Task AuditTable_UpdateOrDelete_IsRefusedByTheDatabase()
+    {
+        await app.CreateTreeAsync();
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+
+        foreach (var sql in new[] { "update audit_entries set details = 'x'", "delete from audit_entries", "truncate audit_entries" })
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+            Assert.Contains("append-only", error.MessageText);
+        }
+    }
+
+    [Fact]
+    public async Task SaveChanges_FailingSave_WritesNoAuditEntry()
+    {
+        var tree = await app.CreateTreeAsync();
+        var before = 0;
+        await using (var db = app.Db()) before = await db.AuditEntries.CountAsync(a => a.RegionId == tree.RegionId);
+
+        await using (var db = app.Db())
+        {
+            // Same name in the same municipality violates organizations_name_unique.
+            var existing = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == tree.OrganizationId);
+            db.Organizations.Add(new Organization
+            {
+                RegionId = tree.RegionId, MunicipalityId = tree.MunicipalityId, Name = existing.Name, ShortName = "Дубль",
+                Type = OrganizationType.School,
+            });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await using var check = app.Db();
+        Assert.Equal(before, await check.AuditEntries.CountAsync(a => a.RegionId == tree.RegionId));
+    }
+}
