@@ -7,7 +7,7 @@ source scripts/prerequisites.sh
 ensure_postgresql
 ensure_chromium
 log=$(mktemp)
-dotnet test Nastavnik.slnx -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test Nastavnik.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # One closing line over all test assemblies, summed from the runner's per-assembly summaries.
 awk '/(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
