@@ -15,7 +15,8 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
     [BindProperty] public OrganizationForm Form { get; set; } = new();
     /// <summary>Where the organization may move; empty for an org head, who keeps it where it is.</summary>
     public List<SelectListItem> Municipalities { get; private set; } = [];
-    public string MunicipalityName { get; private set; } = "";
+    public long CurrentMunicipalityId { get; private set; }
+    public string CurrentMunicipalityName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -80,7 +81,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         {
             return null;
         }
-        MunicipalityName = organization.Municipality.Name;
+        (CurrentMunicipalityId, CurrentMunicipalityName) = (organization.MunicipalityId, organization.Municipality.Name);
         Municipalities = await TerritoryOptions.MunicipalitiesAsync(db, scope);
         return organization;
     }
