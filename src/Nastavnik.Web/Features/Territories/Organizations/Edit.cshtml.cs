@@ -40,7 +40,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         Form.ApplyTo(organization);
         if (moved)
         {
-            var municipality = await db.Municipalities.SingleAsync(m => m.Id == Form.MunicipalityId);
+            var municipality = await db.Municipalities.InScope(await me.GetScopeAsync()).SingleAsync(m => m.Id == Form.MunicipalityId);
             organization.Municipality = municipality;
             organization.RegionId = municipality.RegionId;
             // The staff's assignments name the organization's municipality and region too; they move with it.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,25 +14,25 @@ namespace Nastavnik.Web.Features.Territories.Organizations;
 [Access(Role.SystemAdmin, Role.RegionAdmin, Role.MunicipalCoordinator, Role.OrgHead, Role.Curator)]
 public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
 {
-    public string? Q { get; private set; }
-    public long? RegionId { get; private set; }
-    public long? MunicipalityId { get; private set; }
-    public OrganizationType? Type { get; private set; }
+    // The search and filters are bound for every handler of the list, so that an export of it sees the same rows.
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "regionId")] public long? RegionId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "municipalityId")] public long? MunicipalityId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "type")] public OrganizationType? Type { get; set; }
     public List<SelectListItem> Regions { get; private set; } = [];
     public List<SelectListItem> Municipalities { get; private set; } = [];
     public bool CanCreate { get; private set; }
     public PagedList<Row> List { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? q, long? regionId, long? municipalityId, OrganizationType? type, int page = 1)
+    public async Task OnGetAsync(int page = 1)
     {
-        (Q, RegionId, MunicipalityId, Type) = (q, regionId, municipalityId, type);
         var scope = await me.GetScopeAsync();
         CanCreate = PageAccess.Allows<CreateModel>(scope);
         Regions = await TerritoryOptions.VisibleRegionsAsync(db, scope);
         // A system administrator sees every municipality of the country: the list waits until a region is chosen.
-        if (regionId is not null || Regions.Count <= 1)
+        if (RegionId is not null || Regions.Count <= 1)
         {
-            Municipalities = await TerritoryOptions.MunicipalitiesAsync(db, scope, regionId);
+            Municipalities = await TerritoryOptions.MunicipalitiesAsync(db, scope, RegionId);
         }
         List = await Filtered(scope)
             .OrderBy(o => o.ShortName).ThenBy(o => o.Id)
