@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Data;
+using Nastavnik.Data.Entities;
+using Nastavnik.Domain.Access;
+using Nastavnik.Web.Infrastructure;
+
+namespace Nastavnik.Web.Features.Territories.Regions;
+
+[Access(Role.SystemAdmin)]
+public class CreateModel(NastavnikDb db) : PageModel
+{
+    [BindProperty] public RegionForm Form { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var region = new Region();
+        Form.ApplyTo(region);
+        db.Regions.Add(region);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is { } constraint)
+        {
+            var (field, message) = RegionForm.UniqueError(constraint);
+            ModelState.AddModelError(field, message);
+            return Page();
+        }
+        TempData["Message"] = $"Регион «{region.Name}» добавлен";
+        return RedirectToPage("Index");
+    }
+}
