@@ -34,7 +34,23 @@ public static class WebServices
         var services = builder.Services;
         services.AddOptions<NastavnikOptions>().BindConfiguration("Nastavnik");
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddApplicationPart(typeof(WebServices).Assembly);
+            .AddApplicationPart(typeof(WebServices).Assembly)
+            .AddMvcOptions(o =>
+            {
+                o.ModelMetadataDetailsProviders.Add(new RussianValidationMetadata());
+                var m = o.ModelBindingMessageProvider;
+                m.SetValueMustNotBeNullAccessor(_ => "Заполните поле");
+                m.SetAttemptedValueIsInvalidAccessor((value, field) => $"Значение «{value}» не подходит для поля «{field}»");
+                m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Значение «{value}» не подходит");
+                m.SetUnknownValueIsInvalidAccessor(field => $"Недопустимое значение поля «{field}»");
+                m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Недопустимое значение");
+                m.SetValueIsInvalidAccessor(value => $"Недопустимое значение «{value}»");
+                m.SetValueMustBeANumberAccessor(field => $"Поле «{field}» должно быть числом");
+                m.SetNonPropertyValueMustBeANumberAccessor(() => "Значение должно быть числом");
+                m.SetMissingBindRequiredValueAccessor(field => $"Не указано значение поля «{field}»");
+                m.SetMissingKeyOrValueAccessor(() => "Не указано значение");
+                m.SetMissingRequestBodyRequiredValueAccessor(() => "Пустой запрос");
+            });
         // Russian text as UTF-8, not as &#x...; entities (still HTML-safe: <, >, &, quotes are encoded).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>

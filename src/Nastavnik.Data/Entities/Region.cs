@@ -8,7 +8,7 @@ public class Region
     public long Id { get; set; }
     public string Name { get; set; } = "";
     /// <summary>Two-digit code of the subject of the Russian Federation («61» Ростовская область).</summary>
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<Municipality> Municipalities { get; set; } = [];
 }

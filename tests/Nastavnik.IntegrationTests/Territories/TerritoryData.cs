@@ -42,7 +42,7 @@ public static class TerritoryData
     public static async Task<string> RegionCodeAsync(this AppFixture app, long regionId)
     {
         await using var db = app.Db();
-        return await db.Regions.Where(r => r.Id == regionId).Select(r => r.Code).SingleAsync();
+        return await db.Regions.Where(r => r.Id == regionId).Select(r => r.Code ?? "").SingleAsync();
     }
 
     public static async Task<bool> AuditedAsync(this AppFixture app, AuditAction action, string entityType, long id)

@@ -33,7 +33,7 @@ public class CardTests(AppFixture app)
         {
             for (var i = 0; i < 21; i++)
             {
-                db.Organizations.Add(new Data.Entities.Organization
+                db.Organizations.Add(new global::Nastavnik.Data.Entities.Organization
                 {
                     RegionId = tree.RegionId, MunicipalityId = tree.MunicipalityId, Name = AppFixture.Unique("Детский сад полное"),
                     ShortName = AppFixture.Unique("Детский сад"), Type = Domain.Territories.OrganizationType.Preschool,

@@ -16,7 +16,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
     {
         var scope = await me.GetScopeAsync();
         var form = await db.Regions.AsNoTracking().InScope(scope).Where(r => r.Id == id)
-            .Select(r => new RegionForm { Name = r.Name, Code = r.Code })
+            .Select(r => new RegionForm { Name = r.Name, Code = r.Code ?? "" })
             .SingleOrDefaultAsync();
         if (form is null) return NotFound();
         Form = form;

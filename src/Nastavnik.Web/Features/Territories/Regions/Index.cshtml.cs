@@ -21,10 +21,10 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
         if (!string.IsNullOrWhiteSpace(q))
         {
             var like = Paging.Like(q);
-            query = query.Where(r => EF.Functions.ILike(r.Name, like) || EF.Functions.ILike(r.Code, like));
+            query = query.Where(r => EF.Functions.ILike(r.Name, like) || EF.Functions.ILike(r.Code ?? "", like));
         }
         List = await query.OrderBy(r => r.Name).ThenBy(r => r.Id)
-            .Select(r => new Row(r.Id, r.Name, r.Code, r.Municipalities.Count, db.Organizations.Count(o => o.RegionId == r.Id)))
+            .Select(r => new Row(r.Id, r.Name, r.Code ?? "", r.Municipalities.Count, db.Organizations.Count(o => o.RegionId == r.Id)))
             .ToPagedAsync(page);
     }
 
