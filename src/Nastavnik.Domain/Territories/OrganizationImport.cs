@@ -46,17 +46,17 @@ public static partial class OrganizationImport
     public sealed record Existing(long Id, long MunicipalityId, string Name, string ShortName, OrganizationType Type,
         string? Inn, string Address, string Email);
 
-    public enum Status { New, Update, Unchanged }
+    public enum RowStatus { New, Update, Unchanged }
 
-    public sealed record Decision(Row Row, Status Status, long? ExistingId);
+    public sealed record Decision(Row Row, RowStatus Status, long? ExistingId);
 
     public sealed record PlanResult(IReadOnlyList<Decision> Decisions, IReadOnlyList<Error> Errors);
 
-    public static string Title(this Status status) => status switch
+    public static string Title(this RowStatus status) => status switch
     {
-        Status.New => "новая",
-        Status.Update => "будет обновлена",
-        Status.Unchanged => "без изменений",
+        RowStatus.New => "новая",
+        RowStatus.Update => "будет обновлена",
+        RowStatus.Unchanged => "без изменений",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
@@ -253,7 +253,7 @@ public static partial class OrganizationImport
             }
             if (match is null)
             {
-                decisions.Add(new Decision(row, Status.New, null));
+                decisions.Add(new Decision(row, RowStatus.New, null));
                 continue;
             }
             if (claimedBy.TryGetValue(match.Id, out var first))
@@ -262,7 +262,7 @@ public static partial class OrganizationImport
                 continue;
             }
             claimedBy[match.Id] = row.RowNumber;
-            decisions.Add(new Decision(row, Changes(row, match) ? Status.Update : Status.Unchanged, match.Id));
+            decisions.Add(new Decision(row, Changes(row, match) ? RowStatus.Update : RowStatus.Unchanged, match.Id));
         }
         return new PlanResult(decisions, errors);
     }

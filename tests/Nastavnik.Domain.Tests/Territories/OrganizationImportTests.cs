@@ -218,7 +218,7 @@ public class OrganizationImportTests
         var plan = Plan([RowOf("Школа", "6100000012")], [Known(1, "Другая", null)], NoneElsewhere);
 
         Assert.Empty(plan.Errors);
-        Assert.Equal((Status.New, (long?)null), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
+        Assert.Equal((RowStatus.New, (long?)null), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public class OrganizationImportTests
     {
         var plan = Plan([RowOf("Новое имя", "6100000012")], [Known(7, "Старое имя", "6100000012")], NoneElsewhere);
 
-        Assert.Equal((Status.Update, (long?)7), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
+        Assert.Equal((RowStatus.Update, (long?)7), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public class OrganizationImportTests
     {
         var plan = Plan([RowOf("Школа", "6100000012")], [Known(7, "Школа", "6100000012")], NoneElsewhere);
 
-        Assert.Equal(Status.Unchanged, Assert.Single(plan.Decisions).Status);
+        Assert.Equal(RowStatus.Unchanged, Assert.Single(plan.Decisions).Status);
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public class OrganizationImportTests
     {
         var plan = Plan([RowOf("Школа", null)], [Known(7, "Школа", "6100000012"), Known(8, "Школа", null, municipalityId: 12)], NoneElsewhere);
 
-        Assert.Equal((Status.Unchanged, (long?)7), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
+        Assert.Equal((RowStatus.Unchanged, (long?)7), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public class OrganizationImportTests
     {
         var plan = Plan([RowOf("Школа", null, address: null, email: null)], [Known(7, "Школа", null, address: "Старый адрес")], NoneElsewhere);
 
-        Assert.Equal(Status.Unchanged, plan.Decisions[0].Status);
+        Assert.Equal(RowStatus.Unchanged, plan.Decisions[0].Status);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public class OrganizationImportTests
     {
         var plan = Plan([RowOf("Школа", null, address: "Новый адрес")], [Known(7, "Школа", null, address: "Старый адрес")], NoneElsewhere);
 
-        Assert.Equal(Status.Update, plan.Decisions[0].Status);
+        Assert.Equal(RowStatus.Update, plan.Decisions[0].Status);
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public class OrganizationImportTests
     {
         var plan = Plan([RowOf("Школа", "6100000012")], [Known(7, "Школа", null)], NoneElsewhere);
 
-        Assert.Equal((Status.Update, (long?)7), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
+        Assert.Equal((RowStatus.Update, (long?)7), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
     }
 
     [Fact]
@@ -308,12 +308,12 @@ public class OrganizationImportTests
     {
         var plan = Plan([RowOf("Школа", "6100000012", municipalityId: 12)], [Known(7, "Школа", "6100000012", municipalityId: 11)], NoneElsewhere);
 
-        Assert.Equal((Status.Update, (long?)7), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
+        Assert.Equal((RowStatus.Update, (long?)7), (plan.Decisions[0].Status, plan.Decisions[0].ExistingId));
     }
 
     [Theory]
-    [InlineData(Status.New, "новая")]
-    [InlineData(Status.Update, "будет обновлена")]
-    [InlineData(Status.Unchanged, "без изменений")]
-    public void Title_Status_IsRussian(Status status, string title) => Assert.Equal(title, status.Title());
+    [InlineData(RowStatus.New, "новая")]
+    [InlineData(RowStatus.Update, "будет обновлена")]
+    [InlineData(RowStatus.Unchanged, "без изменений")]
+    public void Title_Status_IsRussian(RowStatus status, string title) => Assert.Equal(title, status.Title());
 }
