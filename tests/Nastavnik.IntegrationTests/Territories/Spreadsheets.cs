@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 
 namespace Nastavnik.IntegrationTests.Territories;
 
@@ -82,6 +83,13 @@ public static class Spreadsheets
             }).ToList();
             return (cells, row.Elements<Cell>().FirstOrDefault() is { } cell && IsBold(cell));
         }).ToList();
+    }
+
+    /// <summary>What the Open XML SDK's schema validator finds wrong with a file: Excel refuses such files or "repairs" them.</summary>
+    public static List<string> SchemaErrors(byte[] content)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
+        return new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
     }
 
     public static MultipartFormDataContent FileContent(string fileName, byte[] content)

@@ -53,7 +53,7 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
         {
             // The character cap stops a small zip that inflates to gigabytes ("zip bomb").
             using var document = SpreadsheetDocument.Open(new MemoryStream(content), false,
-                new OpenSettings { MaxCharactersInPart = 100_000_000 });
+                new OpenSettings { MaxCharactersInPart = 50_000_000 });
             var workbook = document.WorkbookPart;
             if (workbook?.Workbook is null) return Result.Fail(notExcel);
             var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
@@ -63,8 +63,17 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
             }
             var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(TextOf).ToList() ?? [];
             var rows = new List<IReadOnlyList<string>>();
-            foreach (var row in sheet.Worksheet.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
+            // Row by row rather than the whole sheet as one tree: a sheet can be far larger than its zip.
+            using var reader = OpenXmlReader.Create(sheet);
+            reader.Read();
+            while (!reader.EOF)
             {
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                {
+                    reader.Read();
+                    continue;
+                }
+                var row = (Row)reader.LoadCurrentElement()!;
                 var cells = CellsOf(row, shared);
                 // Formatted but empty rows far down the sheet are common; only rows with values take part.
                 if (cells.Count == 0) continue;
