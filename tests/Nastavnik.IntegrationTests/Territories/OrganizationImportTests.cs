@@ -149,6 +149,32 @@ public class OrganizationImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Confirm_ConflictArisenSincePreview_RevalidatesAndWritesNoRowAtAll()
+    {
+        var tree = await app.CreateTreeAsync();
+        var municipality = await MunicipalityNameAsync(tree.MunicipalityId);
+        var (client, _) = await SignInAsync(Role.MunicipalCoordinator, tree);
+        var (name, taken) = (AppFixture.Unique("Школа до конфликта"), AppFixture.Unique("Школа с конфликтом"));
+        var inn = Inn();
+        var file = Xlsx(Header, [name, "СОШ", "школа", municipality, "", "", ""], [taken, "СОШ", "школа", municipality, inn, "", ""]);
+        var (preview, uploadId) = await UploadAsync(client, "race.xlsx", file);
+        Assert.Equal(2, Count(await preview.Content.ReadAsStringAsync(), ">новая</span>"));
+        var elsewhere = await app.CreateTreeAsync();
+        await using (var db = app.Db())
+        {
+            (await db.Organizations.SingleAsync(o => o.Id == elsewhere.OrganizationId)).Inn = inn;
+            await db.SaveChangesAsync();
+        }
+
+        var confirm = await ConfirmAsync(client, uploadId);
+
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Contains("Организация с этим ИНН уже есть в системе вне вашей области доступа", await confirm.Content.ReadAsStringAsync());
+        await using var check = app.Db();
+        Assert.False(await check.Organizations.AnyAsync(o => o.Name == name || o.Name == taken));
+    }
+
+    [Fact]
     public async Task Upload_MunicipalityOutsideCoordinatorScope_IsRowError()
     {
         var tree = await app.CreateTreeAsync();

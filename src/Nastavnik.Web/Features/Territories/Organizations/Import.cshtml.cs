@@ -10,6 +10,7 @@ using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 using Npgsql;
+using RowStatus = Nastavnik.Domain.Territories.OrganizationImport.RowStatus;
 
 namespace Nastavnik.Web.Features.Territories.Organizations;
 
@@ -88,8 +89,10 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         foreach (var decision in preview.Decisions)
         {
             var row = decision.Row;
-            if (decision.Status == OrganizationImport.RowStatus.Unchanged) continue;
-            var organization = decision.Status == OrganizationImport.RowStatus.New ? db.Organizations.Add(new Organization()).Entity : organizations[decision.ExistingId!.Value];
+            if (decision.Status == RowStatus.Unchanged) continue;
+            var organization = decision.Status == RowStatus.New
+                ? db.Organizations.Add(new Organization()).Entity
+                : organizations[decision.ExistingId!.Value];
             organization.Name = row.Name;
             organization.ShortName = row.ShortName;
             organization.Type = row.Type;
@@ -101,7 +104,7 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
             if (row.Email is not null) organization.Email = row.Email;
         }
         db.Uploads.Remove(stored);
-        var (added, updated, unchanged) = (preview.Count(OrganizationImport.RowStatus.New), preview.Count(OrganizationImport.RowStatus.Update), preview.Count(OrganizationImport.RowStatus.Unchanged));
+        var (added, updated, unchanged) = (preview.Count(RowStatus.New), preview.Count(RowStatus.Update), preview.Count(RowStatus.Unchanged));
         try
         {
             await db.SaveChangesAsync();
@@ -191,11 +194,11 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     }
 
     public sealed record PreviewRow(int RowNumber, string Name, string ShortName, string Type, string Municipality, string Inn,
-        string? Address, string? Email, OrganizationImport.RowStatus Status);
+        string? Address, string? Email, RowStatus Status);
 
     public sealed record Preview(long UploadId, string FileName, IReadOnlyList<PreviewRow> Rows, IReadOnlyList<OrganizationImport.Error> Errors,
         IReadOnlyList<OrganizationImport.Decision> Decisions)
     {
-        public int Count(OrganizationImport.RowStatus status) => Decisions.Count(d => d.Status == status);
+        public int Count(RowStatus status) => Decisions.Count(d => d.Status == status);
     }
 }
