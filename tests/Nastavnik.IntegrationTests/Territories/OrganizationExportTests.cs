@@ -80,6 +80,20 @@ public class OrganizationExportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Get_SystemAdminWithRegionFilter_ExportsThatRegionOnly()
+    {
+        var tree = await app.CreateTreeAsync();
+        await AddOrganizationAsync(tree, tree.MunicipalityId, AppFixture.Unique("Гимназия"), OrganizationType.School);
+        await app.CreateTreeAsync();
+        var client = await app.SignInAsAsync(Role.SystemAdmin, null);
+
+        var rows = ReadXlsx(await (await client.GetAsync($"{Url}?regionId={tree.RegionId}")).Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(await ExpectedRowsAsync(o => o.RegionId == tree.RegionId), Sorted(rows.Skip(1).Select(r => r.Cells)));
+        Assert.Equal(3, rows.Count);
+    }
+
+    [Fact]
     public async Task Export_ThenImportTheSameFile_AllRowsUnchanged()
     {
         var tree = await app.CreateTreeAsync();

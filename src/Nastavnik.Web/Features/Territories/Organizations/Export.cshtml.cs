@@ -20,7 +20,7 @@ public class ExportModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : P
 {
     private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 
-    public async Task<IActionResult> OnGetAsync(string? q, long? municipalityId, OrganizationType? type)
+    public async Task<IActionResult> OnGetAsync(string? q, long? regionId, long? municipalityId, OrganizationType? type)
     {
         var scope = await me.GetScopeAsync();
         var query = db.Organizations.AsNoTracking().InScope(scope);
@@ -30,6 +30,7 @@ public class ExportModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : P
             query = query.Where(o => EF.Functions.ILike(o.Name, like) || EF.Functions.ILike(o.ShortName, like)
                 || (o.Inn != null && EF.Functions.ILike(o.Inn, like)));
         }
+        if (regionId is { } r) query = query.Where(o => o.RegionId == r);
         if (municipalityId is { } m) query = query.Where(o => o.MunicipalityId == m);
         if (type is { } t) query = query.Where(o => o.Type == t);
         var organizations = await query
