@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Nastavnik.Data.Entities;
 
 /// <summary>A file held between an import's preview and its confirmation, so any web node can finish it.</summary>
@@ -9,4 +12,9 @@ public class Upload
     public string FileName { get; set; } = "";
     public byte[] Content { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class UploadConfiguration : IEntityTypeConfiguration<Upload>
+{
+    public void Configure(EntityTypeBuilder<Upload> b) => b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
 }
