@@ -65,7 +65,7 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseEnvironment("Production");
             configure?.Invoke(b);
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return factory;
     }
