@@ -29,7 +29,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
     {
         Filter = filter;
         EntityTypes = db.Model.GetEntityTypes().Select(t => t.ClrType)
-            .Where(t => !t.IsGenericType && t != typeof(AuditEntry) && t != typeof(DataProtectionKey))
+            .Where(t => !t.IsGenericType && t != typeof(DataProtectionKey))
             .Select(t => t.Name).Order().ToList();
         List = await (await QueryAsync(filter)).ToPagedAsync(page, PageSize);
     }
