@@ -105,6 +105,21 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
         await base.SaveChangesAsync(true, ct);
     }
 
+    /// <summary>
+    /// Writes a sign-in event for a known account: during the sign-in request the user is not yet the request's
+    /// principal, so who it was is stated here, filed under the account's home region for its administrators.
+    /// </summary>
+    public async Task AuditSignInAsync(AuditAction action, User user, CancellationToken ct = default)
+    {
+        var region = await RoleAssignments.Where(a => a.UserId == user.Id && a.RegionId != null)
+            .OrderBy(a => a.Id).Select(a => a.RegionId).FirstOrDefaultAsync(ct);
+        var entry = Actor.Entry(action, nameof(User), user.Id.ToString(), region, "");
+        entry.UserId = user.Id;
+        entry.UserName = user.UserName ?? "";
+        AuditEntries.Add(entry);
+        await base.SaveChangesAsync(true, ct);
+    }
+
     private sealed record PendingChange(EntityEntry Entry, EntityState State, string Fields, long? RegionId)
     {
         public AuditAction Action => State switch

@@ -19,6 +19,8 @@ public class LoginTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("Куратор ОО", await home.Content.ReadAsStringAsync());
+        await using var db = app.Db();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignIn && a.RegionId == tree.RegionId && a.UserName != ""));
     }
 
     [Fact]
@@ -33,7 +35,9 @@ public class LoginTests(AppFixture app)
         Assert.Contains("Неверный логин или пароль", await response.Content.ReadAsStringAsync());
         await using var db = app.Db();
         var userId = await db.Users.Where(u => u.UserName == login).Select(u => u.Id).SingleAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignInFailed && a.EntityId == userId.ToString()));
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.SignInFailed && a.EntityId == userId.ToString());
+        Assert.Equal(login, entry.UserName);
+        Assert.NotNull(entry.RegionId);
     }
 
     [Fact]

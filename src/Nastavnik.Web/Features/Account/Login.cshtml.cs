@@ -29,16 +29,16 @@ public class LoginModel(SignInManager<User> signIn, UserManager<User> users, Nas
         var result = await signIn.PasswordSignInAsync(user, Form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await db.AuditAsync(AuditAction.SignIn, nameof(User), user.Id.ToString(), null);
+            await db.AuditSignInAsync(AuditAction.SignIn, user);
             return LocalRedirect(SafeReturnUrl);
         }
         if (result.IsLockedOut)
         {
-            await db.AuditAsync(AuditAction.Lockout, nameof(User), user.Id.ToString(), null);
+            await db.AuditSignInAsync(AuditAction.Lockout, user);
             ModelState.AddModelError("", "Учётная запись временно заблокирована после 5 неудачных попыток входа. Повторите через 15 минут.");
             return Page();
         }
-        await db.AuditAsync(AuditAction.SignInFailed, nameof(User), user.Id.ToString(), null);
+        await db.AuditSignInAsync(AuditAction.SignInFailed, user);
         ModelState.AddModelError("", "Неверный логин или пароль");
         return Page();
     }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Nastavnik.Domain.Access;
 using Nastavnik.Web.Infrastructure;
 
@@ -15,8 +14,13 @@ public static class Menu
     private static readonly Item[] Items =
     [
         new("Главная", "/Index", typeof(IndexModel)),
+        new("Регионы", "/Territories/Regions/Index", typeof(Territories.Regions.IndexModel)),
+        new("Муниципалитеты", "/Territories/Municipalities/Index", typeof(Territories.Municipalities.IndexModel)),
+        new("Организации", "/Territories/Organizations/Index", typeof(Territories.Organizations.IndexModel)),
+        new("Партнёры", "/Territories/Partners/Index", typeof(Territories.Partners.IndexModel)),
+        new("Пользователи", "/Users/Index", typeof(Users.IndexModel)),
+        new("Журнал аудита", "/Audit/Index", typeof(Audit.IndexModel)),
     ];
 
-    public static IEnumerable<Item> For(Scope scope) =>
-        Items.Where(i => i.Model.GetCustomAttribute<AccessAttribute>() is { } access && access.Allows(scope));
+    public static IEnumerable<Item> For(Scope scope) => Items.Where(i => PageAccess.Allows(i.Model, scope));
 }

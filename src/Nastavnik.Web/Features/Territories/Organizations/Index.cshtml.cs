@@ -22,12 +22,14 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     public List<SelectListItem> Regions { get; private set; } = [];
     public List<SelectListItem> Municipalities { get; private set; } = [];
     public bool CanCreate { get; private set; }
+    public bool CanImport { get; private set; }
     public PagedList<Row> List { get; private set; } = null!;
 
     public async Task OnGetAsync(int page = 1)
     {
         var scope = await me.GetScopeAsync();
         CanCreate = PageAccess.Allows<CreateModel>(scope);
+        CanImport = PageAccess.Allows<ImportModel>(scope);
         Regions = await TerritoryOptions.VisibleRegionsAsync(db, scope);
         // A system administrator sees every municipality of the country: the list waits until a region is chosen.
         if (RegionId is not null || Regions.Count <= 1)
