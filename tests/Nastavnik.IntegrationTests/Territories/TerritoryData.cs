@@ -39,10 +39,18 @@ public static class TerritoryData
         return await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id);
     }
 
+    /// <summary>The region's subject code; fixture regions have none, so a free one is given to it first.</summary>
     public static async Task<string> RegionCodeAsync(this AppFixture app, long regionId)
     {
         await using var db = app.Db();
-        return await db.Regions.Where(r => r.Id == regionId).Select(r => r.Code ?? "").SingleAsync();
+        var region = await db.Regions.SingleAsync(r => r.Id == regionId);
+        if (region.Code is null)
+        {
+            var used = await db.Regions.Where(r => r.Code != null).Select(r => r.Code!).ToListAsync();
+            region.Code = Enumerable.Range(0, 100).Select(i => i.ToString("00")).First(c => !used.Contains(c));
+            await db.SaveChangesAsync();
+        }
+        return region.Code;
     }
 
     public static async Task<bool> AuditedAsync(this AppFixture app, AuditAction action, string entityType, long id)
