@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 
 namespace Nastavnik.Web.Features.Audit;
 
@@ -46,17 +47,11 @@ public static class AuditWorkbook
     private static Column Column(uint index, double width) => new() { Min = index, Max = index, Width = width, CustomWidth = true };
 
     // Inline strings, not formulas: a value starting with «=» stays text in Excel.
-    private static Cell Text(string value, uint style = 0) => new(new InlineString(new Text(XmlSafe(value)) { Space = SpaceProcessingModeValues.Preserve }))
+    private static Cell Text(string value, uint style = 0) => new(new InlineString(new Text(XlsxWriter.XmlSafe(value)) { Space = SpaceProcessingModeValues.Preserve }))
     {
         DataType = CellValues.InlineString,
         StyleIndex = style == 0 ? null : style,
     };
-
-    // Typed-in values (a failed login's name) may hold control characters that XML cannot carry.
-    private static string XmlSafe(string value) =>
-        value.Any(c => char.IsControl(c) && c is not '\t' and not '\n' and not '\r')
-            ? new string(value.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray())
-            : value;
 
     private static Stylesheet Styles() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd.mm.yyyy hh:mm:ss" }) { Count = 1 },

@@ -42,7 +42,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         await db.AuditAsync(AuditAction.Export, nameof(AuditEntry), "", scope.IsSystem ? null : scope.RegionIds.Order().First(),
             $"журнал аудита, записей: {rows.Count}; {filter.Describe()}");
         var name = $"audit-{MoscowTime.From(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx";
-        return File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return File(content, XlsxWriter.ContentType, name);
     }
 
     private async Task<IQueryable<Row>> QueryAsync(AuditFilter f)

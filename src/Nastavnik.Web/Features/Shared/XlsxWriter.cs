@@ -96,7 +96,8 @@ public static class XlsxWriter
     }
 
     // XML 1.0 cannot carry control characters; a stray one pasted into a name must not break the whole file.
-    private static string XmlSafe(string text)
+    /// <summary>Drops characters XML cannot carry (control characters typed or pasted into a field).</summary>
+    public static string XmlSafe(string text)
     {
         if (text.All(XmlConvert.IsXmlChar)) return text;
         var safe = new StringBuilder(text.Length);
