@@ -74,7 +74,7 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
         var changes = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
-            .Select(e => new PendingChange(e, e.State, ChangedFields(e), RegionOf(e)))
+            .Select(e => new PendingChange(e, e.State, ChangedFields(e), e.State == EntityState.Deleted ? RegionOf(e) : null))
             .ToList();
         if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
@@ -84,8 +84,10 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             foreach (var change in changes)
             {
+                // Keys and foreign keys of new rows are known only now (a new school's region_id comes from its
+                // new region's identity), so the region is read after the save; a deleted row's before it.
                 AuditEntries.Add(Actor.Entry(change.Action, change.Entry.Metadata.ClrType.Name, KeyOf(change.Entry),
-                    change.RegionId, change.Fields));
+                    change.State == EntityState.Deleted ? change.RegionId : RegionOf(change.Entry), change.Fields));
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (own is not null) await own.CommitAsync(ct);

@@ -30,6 +30,18 @@ public class AuditLogTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AuditPage_RegionAdmin_SeesRussianRecordTypes()
+    {
+        var tree = await app.CreateTreeAsync();
+        var client = await app.SignInAsAsync(Nastavnik.Domain.Access.Role.RegionAdmin, tree);
+
+        var html = await (await client.GetAsync($"/Audit?type=Organization")).Content.ReadAsStringAsync();
+
+        Assert.Contains("<td>Организация</td>", html);
+        Assert.DoesNotContain("<td>Organization</td>", html);
+    }
+
+    [Fact]
     public async Task AuditTable_UpdateOrDelete_IsRefusedByTheDatabase()
     {
         await app.CreateTreeAsync();

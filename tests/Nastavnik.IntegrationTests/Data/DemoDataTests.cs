@@ -47,6 +47,20 @@ public class DemoDataTests(AppFixture app)
     }
 
     [Fact]
+    public async Task EnsureAsync_NewSchoolsOfNewRegions_AuditedUnderTheirRealRegion()
+    {
+        var cs = await FreshDatabaseAsync();
+        await using (var db = Open(cs)) await DemoData.EnsureAsync(db, TextWriter.Null);
+
+        await using var check = Open(cs);
+        var organizations = await check.Organizations.ToDictionaryAsync(o => o.Id.ToString(), o => o.RegionId);
+        var entries = await check.AuditEntries.Where(a => a.EntityType == "Organization" && a.Action == Nastavnik.Data.Entities.AuditAction.Create).ToListAsync();
+
+        Assert.Equal(organizations.Count, entries.Count);
+        Assert.All(entries, e => Assert.Equal(organizations[e.EntityId], e.RegionId));
+    }
+
+    [Fact]
     public async Task EnsureAsync_Volgodonsk_HasTheSixSchoolsOfOrder310InTheirOrder()
     {
         var cs = await FreshDatabaseAsync();

@@ -33,7 +33,7 @@ public static class AuditWorkbook
                 {
                     writer.WriteElement(new Row(
                         new Cell(new CellValue(MoscowTime.From(r.At).ToOADate().ToString(CultureInfo.InvariantCulture))) { StyleIndex = DateTimeStyle },
-                        Text(r.UserName), Text(r.FullName ?? ""), Text(r.Action.Title()), Text(r.EntityType), Text(r.EntityId),
+                        Text(r.UserName), Text(r.FullName ?? ""), Text(r.Action.Title()), Text(AuditTitles.EntityTitle(r.EntityType)), Text(r.EntityId),
                         Text(r.Details), Text(r.Ip)));
                 }
                 writer.WriteEndElement();
