@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Nastavnik.Data.Entities;
+using Nastavnik.Data.Entities.Roadmaps;
 
 namespace Nastavnik.Data;
 
@@ -18,6 +19,15 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
+    public DbSet<RoadmapSection> RoadmapSections => Set<RoadmapSection>();
+    public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();
+    public DbSet<RoadmapOccurrence> RoadmapOccurrences => Set<RoadmapOccurrence>();
+    public DbSet<RoadmapEvidence> RoadmapEvidence => Set<RoadmapEvidence>();
+    public DbSet<RoadmapStatusChange> RoadmapStatusChanges => Set<RoadmapStatusChange>();
+    public DbSet<RoadmapItemComment> RoadmapItemComments => Set<RoadmapItemComment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
 
     /// <summary>Who is acting: the signed-in user on the web, the OS user in the CLI. Filled into every audit entry.</summary>
     public AuditActor Actor { get; } = actor ?? AuditActor.System;
@@ -44,6 +54,8 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
                 nameof(Municipality) => "municipalities",
                 nameof(PartnerMunicipality) => "partner_municipalities",
                 nameof(AuditEntry) => "audit_entries",
+                nameof(RoadmapEvidence) => "roadmap_evidence",
+                nameof(EmailMessage) => "email_outbox",
                 _ => SnakeCase.From(entity.ClrType.Name) + "s",
             };
             entity.SetTableName(table);
@@ -133,7 +145,7 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     }
 
     private static string ChangedFields(EntityEntry e) => e.State == EntityState.Modified
-        ? string.Join(", ", e.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name))
+        ? string.Join(", ", e.Properties.Where(p => p.IsModified && p.Metadata.GetColumnName() != "xmin").Select(p => p.Metadata.Name))
         : "";
 
     private static long? RegionOf(EntityEntry e) =>

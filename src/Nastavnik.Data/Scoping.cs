@@ -1,4 +1,6 @@
 using Nastavnik.Data.Entities;
+using Nastavnik.Data.Entities.Roadmaps;
+using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Access;
 
 namespace Nastavnik.Data;
@@ -49,6 +51,41 @@ public static class Scoping
         if (s.IsSystem) return q;
         var regions = s.RegionIds.ToArray();
         return q.Where(u => u.Assignments.Any(a => a.RegionId != null && regions.Contains(a.RegionId.Value)));
+    }
+
+    /// <summary>
+    /// Roadmaps: a user sees the roadmaps of the nodes they reach, and the plans above them that they carry out
+    /// (a school sees its municipality's and region's roadmaps; a municipality sees the region's).
+    /// Editing rights are narrower and are checked by the pages.
+    /// </summary>
+    public static IQueryable<Roadmap> InScope(this IQueryable<Roadmap> q, Scope s)
+    {
+        if (s.IsSystem) return q;
+        var regions = s.RegionIds.ToArray();
+        var anyRegions = s.AnyRegionIds.ToArray();
+        var municipalities = s.MunicipalityIds.ToArray();
+        var anyMunicipalities = s.AnyMunicipalityIds.ToArray();
+        var organizations = s.OrganizationIds.ToArray();
+        return q.Where(r => regions.Contains(r.RegionId)
+            || (r.Level == RoadmapLevel.Region && anyRegions.Contains(r.RegionId))
+            || (r.MunicipalityId != null && municipalities.Contains(r.MunicipalityId.Value))
+            || (r.Level == RoadmapLevel.Municipality && anyMunicipalities.Contains(r.MunicipalityId!.Value))
+            || (r.OrganizationId != null && organizations.Contains(r.OrganizationId.Value)));
+    }
+
+    /// <summary>
+    /// Occurrences (execution records): region and municipal users see those of their territory; an organization
+    /// sees its own (its roadmap's, and the fan-out ones addressed to it).
+    /// </summary>
+    public static IQueryable<RoadmapOccurrence> InScope(this IQueryable<RoadmapOccurrence> q, Scope s)
+    {
+        if (s.IsSystem) return q;
+        var regions = s.RegionIds.ToArray();
+        var municipalities = s.MunicipalityIds.ToArray();
+        var organizations = s.OrganizationIds.ToArray();
+        return q.Where(o => regions.Contains(o.RegionId)
+            || (o.MunicipalityId != null && municipalities.Contains(o.MunicipalityId.Value))
+            || (o.OrganizationId != null && organizations.Contains(o.OrganizationId.Value)));
     }
 
     public static IQueryable<AuditEntry> InScope(this IQueryable<AuditEntry> q, Scope s)

@@ -20,6 +20,7 @@ public sealed class Scope
         OrganizationIds = Ids(a => a.Role.Level() == ScopeLevel.Organization, a => a.OrganizationId);
         // Regions a user touches at any level: used to file audit entries and to pick reference data.
         AnyRegionIds = Assignments.Where(a => a.RegionId is not null).Select(a => a.RegionId!.Value).ToHashSet();
+        AnyMunicipalityIds = Assignments.Where(a => a.MunicipalityId is not null).Select(a => a.MunicipalityId!.Value).ToHashSet();
     }
 
     public IReadOnlyList<Assignment> Assignments { get; }
@@ -28,6 +29,8 @@ public sealed class Scope
     public IReadOnlySet<long> MunicipalityIds { get; }
     public IReadOnlySet<long> OrganizationIds { get; }
     public IReadOnlySet<long> AnyRegionIds { get; }
+    /// <summary>Municipalities a user touches at any level (a curator's school's municipality included).</summary>
+    public IReadOnlySet<long> AnyMunicipalityIds { get; }
 
     public bool Has(Role role) => Assignments.Any(a => a.Role == role);
 
