@@ -361,6 +361,17 @@ public class DeadlineParserTests
         Assert.Empty(unrecognized);
     }
 
+    [Fact]
+    public void Samples_SeedPhrases_AreTheTablesSeedRowsAndAllRecognized()
+    {
+        var tableSeedPhrases = Phrases.Where(row => ((string)row[0]).Length > 0).Select(row => (string)row[1]).Distinct().ToList();
+
+        Assert.Equal(tableSeedPhrases, DeadlineSamples.SeedPhrases.Select(p => p.Text).ToList());
+        Assert.DoesNotContain(DeadlineSamples.SeedPhrases, p => DeadlineParser.Parse(p.Text, p.Period).Kind == DeadlineKind.Unrecognized);
+        Assert.All(DeadlineSamples.DubnaColumns, c =>
+            Assert.Equal(DeadlineKind.Window, DeadlineParser.FromColumns(c.Start, c.End, DeadlineSamples.DubnaPeriod).Kind));
+    }
+
     // ---- properties ---------------------------------------------------------------------------------------------
 
     private static readonly string[] MonthForms =
