@@ -13,6 +13,7 @@ public static class BenchCommand
     public static Task<int> RunAsync(string[] args) => args.FirstOrDefault() switch
     {
         "deadlines" => Task.FromResult(Deadlines(args[1..])),
+        "control" => ControlBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -77,6 +78,9 @@ public static class BenchCommand
             nastavnik bench — замер производительности (один поток)
 
               bench deadlines [--seconds N]   разбор сроков дорожных карт, фраз в секунду (по умолчанию 5 с)
+              bench control [--organizations 1000] [--runs 5] [--date 2022-12-31] [--keep]
+                                              контрольный отчёт региона: 1000 организаций × 40 мероприятий × 5 лет
+                                              во временной базе (загрузка COPY BINARY), медиана времени, цель ≤ 1 с
             """);
         return 2;
     }

@@ -43,6 +43,7 @@ public static class Program
               roadmap deadline "<текст срока>" [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
                                                       разобрать срок дорожной карты и вывести JSON
               bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
+              bench control [--organizations N]       замер: контрольный отчёт региона (1000 ОО × 40 мероприятий × 5 лет)
 
             Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
             (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).
