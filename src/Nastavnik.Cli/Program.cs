@@ -15,6 +15,7 @@ public static class Program
                 "db" when rest.FirstOrDefault() == "migrate" => await MigrateCommand.RunAsync(rest[1..]),
                 "demo" => await DemoCommand.RunAsync(rest),
                 "create-user" => await CreateUserCommand.RunAsync(rest),
+                "roadmap" => await RoadmapCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(Console.Out, 0),
                 _ => Help(Console.Error, 2),
             };
@@ -38,6 +39,8 @@ public static class Program
               create-user --login L --name "ФИО" --password P --role РОЛЬ [--region R] [--municipality M] [--organization O] [--email E]
                                                       создать пользователя с назначением роли
                 роли: system_admin, region_admin, municipal_coordinator, org_head, curator, mentor, mentee, legal_representative
+              roadmap deadline "<текст срока>" [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
+                                                      разобрать срок дорожной карты и вывести JSON
 
             Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
             (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).
