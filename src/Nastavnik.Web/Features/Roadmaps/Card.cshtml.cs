@@ -203,16 +203,18 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         var items = await db.RoadmapItems.AsNoTracking().Where(i => i.RoadmapId == id).OrderBy(i => i.Position).ToListAsync();
         var dates = await db.RoadmapOccurrences.AsNoTracking().Where(o => o.RoadmapId == id)
             .Select(o => new { o.ItemId, o.StartDate, o.DueDate }).Distinct().ToListAsync();
-        // The execution records the user keeps or follows one by one: the node's own and their organizations'.
-        // Those of other organizations (a municipal plan fanned out to every school) are shown as counts.
+        // The execution records the user keeps or follows one by one: an organization's own plan, the node's own
+        // records and the user's organizations'. Those of other organizations (a municipal plan fanned out to every
+        // school) are shown as counts.
         var own = scope.OrganizationIds.ToArray();
+        var single = Roadmap.Level == RoadmapLevel.Organization;
         var records = await db.RoadmapOccurrences.AsNoTracking().InScope(scope)
-            .Where(o => o.RoadmapId == id && (o.OrganizationId == null || own.Contains(o.OrganizationId.Value)))
+            .Where(o => o.RoadmapId == id && (single || o.OrganizationId == null || own.Contains(o.OrganizationId.Value)))
             .OrderBy(o => o.DueDate).ThenBy(o => o.Id)
             .Select(o => new Record(o.Id, o.ItemId, o.Organization != null ? o.Organization.ShortName : null, o.StartDate, o.DueDate, o.Status))
             .ToListAsync();
         var others = await db.RoadmapOccurrences.AsNoTracking().InScope(scope)
-            .Where(o => o.RoadmapId == id && o.OrganizationId != null && !own.Contains(o.OrganizationId.Value))
+            .Where(o => o.RoadmapId == id && !single && o.OrganizationId != null && !own.Contains(o.OrganizationId.Value))
             .GroupBy(o => o.ItemId)
             .Select(g => new { ItemId = g.Key, Total = g.Count(), Done = g.Count(o => o.Status == OccurrenceStatus.Done) })
             .ToDictionaryAsync(x => x.ItemId, x => (x.Total, x.Done));

@@ -53,6 +53,14 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
             .ToPagedAsync(page);
     }
 
+    /// <summary>What kind of node owns a roadmap, as shown next to its name: «(муниципалитет)».</summary>
+    public static string NodeKind(RoadmapLevel level) => level switch
+    {
+        RoadmapLevel.Region => "регион",
+        RoadmapLevel.Municipality => "муниципалитет",
+        _ => "организация",
+    };
+
     public static List<SelectListItem> Levels() =>
         Enum.GetValues<RoadmapLevel>().Select(l => new SelectListItem(l.Title(), l.ToString())).ToList();
 
