@@ -16,6 +16,7 @@ public static class Program
                 "demo" => await DemoCommand.RunAsync(rest),
                 "create-user" => await CreateUserCommand.RunAsync(rest),
                 "roadmap" => await RoadmapCommand.RunAsync(rest),
+                "bench" => await BenchCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(Console.Out, 0),
                 _ => Help(Console.Error, 2),
             };
@@ -41,6 +42,7 @@ public static class Program
                 роли: system_admin, region_admin, municipal_coordinator, org_head, curator, mentor, mentee, legal_representative
               roadmap deadline "<текст срока>" [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
                                                       разобрать срок дорожной карты и вывести JSON
+              bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
 
             Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
             (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).

@@ -204,6 +204,8 @@ public static class DeadlineParser
             if (c.OnDemand || c.UntilEvent) return new Outcome(DeadlineKind.OnDemand, []);
             return Unrec;
         }
+        // «до 15.11.2020 (по приказу)»: a date and an event in one breath — which one rules is for a person to say.
+        if (c.OnDemand) return Unrec;
         var list = new List<Occurrence>(c.Items.Count);
         var low = false;
         foreach (var item in c.Items)
@@ -219,7 +221,7 @@ public static class DeadlineParser
             low = true;
         }
         var kind = list.Count > 1 ? DeadlineKind.Checkpoints : list[0].Start is null ? DeadlineKind.Once : DeadlineKind.Window;
-        return new Outcome(kind, list, low, c.OnDemand);
+        return new Outcome(kind, list, low);
     }
 
     private static Outcome Recurrence(Clause c, Period ctx)
@@ -788,6 +790,13 @@ public static class DeadlineParser
                     return end;
                 }
                 break;
+            case "при":
+                if (IsOnDemand(x.W(i + 1)))
+                {
+                    c.OnDemand = true;
+                    return end;
+                }
+                break;
             case "с" or "со":
                 if (IsPieceStart(x, i + 1))
                 {
@@ -861,7 +870,7 @@ public static class DeadlineParser
         "в" or "во" or "на" or "и" or "г" or "гг" or "год" or "года" or "году" or "годы" or "годов" or "годах" or "уч"
             or "учебный" or "учебного" or "учебном" or "учебном" or "календарного" or "календарный" or "включительно"
             or "числа" or "число" or "основе" or "срок" or "сроки" or "чем" or "начиная" or "период" or "периода"
-            or "года." or "гг." or "т" or "ч" => true,
+            or "сразу" => true,
         _ => false,
     };
 
