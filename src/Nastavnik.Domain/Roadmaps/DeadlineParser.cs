@@ -241,7 +241,7 @@ public static class DeadlineParser
             low |= l;
             switch (item.Mode)
             {
-                case Mode.From:
+                case Mode.From when item.To is null:
                     if (occ.Start > from) from = occ.Start.Value;
                     // «с сентября 2021 ежегодно»: the named month (or day) is also the yearly anchor.
                     if (c.Step == 12 && item.To is null && item.From.Kind is PK.Month or PK.Days or PK.Date
@@ -254,8 +254,8 @@ public static class DeadlineParser
                     if (occ.Due < to) to = occ.Due;
                     break;
                 default:
-                    // Years named alongside a cadence bound it: «Ежегодно 2021 – 2024 гг.».
-                    if (occ.Start is null || item.From.Kind is not (PK.Years or PK.SchoolYear)) return Unrec;
+                    // Years named alongside a cadence bound it: «Ежегодно 2021 – 2024 гг.», «ежегодно с 2021 по 2023 год».
+                    if (occ.Start is null || (item.To is null && item.From.Kind is not (PK.Years or PK.SchoolYear))) return Unrec;
                     if (occ.Start > from) from = occ.Start.Value;
                     if (occ.Due < to) to = occ.Due;
                     break;
@@ -279,7 +279,8 @@ public static class DeadlineParser
         }
         if (anchors is not null)
         {
-            if (c.Step != 12) return false;
+            // Named months or days recur each year: «ежегодно в сентябре», «2 раза в год (май, декабрь)».
+            if (c.Step < 3) return false;
             for (var y = from.Year; y <= to.Year; y++)
             {
                 foreach (var anchor in anchors)
@@ -363,7 +364,6 @@ public static class DeadlineParser
         }
         else if (anchors is not null)
         {
-            if (tail.Step != 12) return Unrec;
             var later = new DateOnly(lastDue.Year + 1, 1, 1);
             if (!AddRecurring(tail, anchors, later > from ? later : from, to, ctx, list, ref low)) return Unrec;
         }
