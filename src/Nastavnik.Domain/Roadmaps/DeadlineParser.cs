@@ -807,7 +807,7 @@ public static class DeadlineParser
             case "течение" or "протяжении":
             {
                 var j = i + 1;
-                while (x.IsAnyOf(j, "всего", "всей", "всех", "всего")) j++;
+                while (x.IsAnyOf(j, "всего", "всей", "всех")) j++;
                 if (IsPieceStart(x, j)) return j;
                 if (x.Starts(j, "период") || x.Starts(j, "срок") || x.Starts(j, "реализац") || x.Starts(j, "внедрен")
                     || x.Starts(j, "учебн") || x.IsAnyOf(j, "года", "год"))
@@ -868,7 +868,7 @@ public static class DeadlineParser
     private static bool IsFiller(ReadOnlySpan<char> w) => w switch
     {
         "в" or "во" or "на" or "и" or "г" or "гг" or "год" or "года" or "году" or "годы" or "годов" or "годах" or "уч"
-            or "учебный" or "учебного" or "учебном" or "учебном" or "календарного" or "календарный" or "включительно"
+            or "учебный" or "учебного" or "учебном" or "календарного" or "календарный" or "включительно"
             or "числа" or "число" or "основе" or "срок" or "сроки" or "чем" or "начиная" or "период" or "периода"
             or "сразу" => true,
         _ => false,
@@ -908,8 +908,6 @@ public static class DeadlineParser
         public bool IsAnyOf(int i, string a, string b) => this[i].Kind == Tk.Word && (W(i).SequenceEqual(a) || W(i).SequenceEqual(b));
 
         public bool IsAnyOf(int i, string a, string b, string c) => IsAnyOf(i, a, b) || Is(i, c);
-
-        public bool IsAnyOf(int i, string a, string b, string c, string d) => IsAnyOf(i, a, b) || IsAnyOf(i, c, d);
 
         public bool IsAnyOf(int i, string a, string b, string c, string d, string e, string f) => IsAnyOf(i, a, b, c) || IsAnyOf(i, d, e, f);
 
