@@ -10,7 +10,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nastavnik.Data.Entities;
+using Nastavnik.Data.Entities.Roadmaps;
+using Nastavnik.Data.Roadmaps;
 using Nastavnik.Domain.Access;
+using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Territories;
 using Nastavnik.IntegrationTests.Infrastructure;
 using Nastavnik.Web;
@@ -104,9 +107,12 @@ public partial class AccessMatrixTests(AppFixture app)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private sealed record World(AppFixture.Tree Tree, long PartnerId, long UserId);
+    private sealed record World(AppFixture.Tree Tree, long PartnerId, long UserId, long RoadmapId, long RoadmapItemId, long RoadmapOccurrenceId);
 
-    /// <summary>A region → municipality → school tree with a partner serving it and a user holding a role in it.</summary>
+    /// <summary>
+    /// A region → municipality → school tree with a partner serving it, a user holding a role in it, and a municipal
+    /// roadmap whose item fans out to the school (its occurrence is the school's, so every staff role reaches it).
+    /// </summary>
     private async Task<World> CreateWorldAsync()
     {
         var tree = await app.CreateTreeAsync();
@@ -118,7 +124,22 @@ public partial class AccessMatrixTests(AppFixture app)
         var login = await app.CreateUserAsync(Role.Mentor, tree);
         await using var db = app.Db();
         var userId = await db.Users.Where(u => u.UserName == login).Select(u => u.Id).SingleAsync();
-        return new World(tree, partner.Id, userId);
+        var roadmap = new Roadmap
+        {
+            RegionId = tree.RegionId, Level = RoadmapLevel.Municipality, MunicipalityId = tree.MunicipalityId,
+            Title = AppFixture.Unique("Дорожная карта"), PeriodStart = new DateOnly(2020, 9, 1), PeriodEnd = new DateOnly(2021, 12, 31),
+        };
+        var item = new RoadmapItem
+        {
+            Position = 1, Number = "1.1.", Title = "Разработка дорожных карт", DeadlineText = "до 15.11.2020",
+            DeadlineKind = DeadlineKind.Once, Responsible = "Руководители ОО", FanOut = true,
+        };
+        roadmap.Items.Add(item);
+        var schedule = new DeadlineSchedule(item.DeadlineText, DeadlineKind.Once, [new Occurrence(null, new DateOnly(2020, 11, 15))]);
+        var occurrence = RoadmapOccurrences.Build(roadmap, item, schedule, [(tree.OrganizationId, tree.MunicipalityId)]).Single();
+        db.RoadmapOccurrences.Add(occurrence);
+        await db.SaveChangesAsync();
+        return new World(tree, partner.Id, userId, roadmap.Id, item.Id, occurrence.Id);
     }
 
     private static string Url(Target target, World? world)
@@ -131,6 +152,9 @@ public partial class AccessMatrixTests(AppFixture app)
             ScopedEntity.Organization => world.Tree.OrganizationId,
             ScopedEntity.Partner => world.PartnerId,
             ScopedEntity.User => world.UserId,
+            ScopedEntity.Roadmap => world.RoadmapId,
+            ScopedEntity.RoadmapItem => world.RoadmapItemId,
+            ScopedEntity.RoadmapOccurrence => world.RoadmapOccurrenceId,
             _ => throw new InvalidOperationException($"{target.Name} has an id but no Entity"),
         };
         return "/" + IdParameter().Replace(target.Route, id.ToString());

@@ -3,7 +3,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
-/// <summary>`nastavnik roadmap deadline` run in-process; the collection keeps Console redirection from overlapping.</summary>
+/// <summary>`nastavnik roadmap deadline` and `bench deadlines` run in-process; the collection keeps Console redirection from overlapping.</summary>
 [Collection(nameof(AppFixture))]
 public class DeadlineCliTests
 {
@@ -96,6 +96,31 @@ public class DeadlineCliTests
     [InlineData("roadmap", "frobnicate")]
     [InlineData("roadmap")]
     public async Task Roadmap_BadArguments_ExitsWithTwo(params string[] args)
+    {
+        var (code, stdout, stderr) = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Matches("[а-яА-Я]", stderr);
+    }
+
+    [Fact]
+    public async Task BenchDeadlines_ShortRun_PrintsPhrasesPerSecond()
+    {
+        var (code, stdout, _) = await RunAsync("bench", "deadlines", "--seconds", "0.2");
+
+        Assert.Equal(0, code);
+        var rate = System.Text.RegularExpressions.Regex.Match(stdout, @"Разбор сроков: (\d+) фраз/с");
+        Assert.True(rate.Success, stdout);
+        Assert.True(long.Parse(rate.Groups[1].Value) > 0);
+    }
+
+    [Theory]
+    [InlineData("bench", "deadlines", "--seconds", "0")]
+    [InlineData("bench", "deadlines", "--seconds")]
+    [InlineData("bench", "deadlines", "лишнее")]
+    [InlineData("bench", "frobnicate")]
+    public async Task Bench_BadArguments_ExitsWithTwo(params string[] args)
     {
         var (code, stdout, stderr) = await RunAsync(args);
 

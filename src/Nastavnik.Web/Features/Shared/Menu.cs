@@ -14,6 +14,7 @@ public static class Menu
     private static readonly Item[] Items =
     [
         new("Главная", "/Index", typeof(IndexModel)),
+        new("Дорожные карты", "/Roadmaps/Index", typeof(Roadmaps.IndexModel)),
         new("Регионы", "/Territories/Regions/Index", typeof(Territories.Regions.IndexModel)),
         new("Муниципалитеты", "/Territories/Municipalities/Index", typeof(Territories.Municipalities.IndexModel)),
         new("Организации", "/Territories/Organizations/Index", typeof(Territories.Organizations.IndexModel)),
