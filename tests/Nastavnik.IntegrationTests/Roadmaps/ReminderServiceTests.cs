@@ -47,7 +47,7 @@ public class ReminderServiceTests(AppFixture app)
         Assert.Equal($"occurrence:{due}:due-7", note.DedupKey);
         Assert.Contains("Скоро срок", note.Text);
         Assert.Contains(Today.AddDays(3).ToString("dd.MM.yyyy"), note.Text);
-        Assert.Equal($"/Roadmaps/Card/{roadmap.RoadmapId}", note.Link);
+        Assert.Equal($"/Roadmaps/Occurrence/{due}", note.Link);
         Assert.Single(await db.Notifications.Where(n => n.UserId == head.Id).ToListAsync());
         // An organization's item is for the school's people, not the coordinator.
         Assert.Empty(await db.Notifications.Where(n => n.UserId == coordinator.Id).ToListAsync());

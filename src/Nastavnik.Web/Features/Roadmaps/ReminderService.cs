@@ -112,7 +112,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
         {
             db.Notifications.Add(new Notification
             {
-                UserId = to.UserId, Text = Text(about, today), Link = $"/Roadmaps/Card/{about.RoadmapId}", DedupKey = key, CreatedAt = now,
+                UserId = to.UserId, Text = Text(about, today), Link = $"/Roadmaps/Occurrence/{about.Id}", DedupKey = key, CreatedAt = now,
             });
         }
         // One e-mail per person per scan, listing what is new for them.
