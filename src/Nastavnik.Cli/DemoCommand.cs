@@ -1,4 +1,5 @@
 using Nastavnik.Data.Demo;
+using Nastavnik.Web.Features.Roadmaps;
 
 namespace Nastavnik.Cli;
 
@@ -10,6 +11,7 @@ public static class DemoCommand
         await CliDatabase.MigrateAsync(cs);
         await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
         await DemoData.EnsureAsync(db, Console.Out);
+            if (RoadmapDemo.FindSeedsDirectory() is { } seeds) await RoadmapDemo.LoadAsync(db, seeds, Console.Out);
         PrintLogins(Console.Out);
         return 0;
     }

@@ -20,7 +20,7 @@ public class FromTemplateModel(NastavnikDb db, CurrentUser me) : PageModel
     public PagedList<TemplateRow> List { get; private set; } = null!;
     public List<Target> Targets { get; private set; } = [];
 
-    public async Task OnGetAsync(int page = 1) => await LoadAsync(page);
+    public async Task OnGetAsync([FromQuery] int page = 1) => await LoadAsync(page);
 
     public async Task<IActionResult> OnPostAsync(long templateId, string? target)
     {

@@ -27,7 +27,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     // The import page belongs to another slice of the module; the link follows its own [Access] rule when present.
     private static readonly Type? ImportPage = typeof(IndexModel).Assembly.GetType("Nastavnik.Web.Features.Roadmaps.ImportModel");
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var scope = await me.GetScopeAsync();
         CanImport = ImportPage is not null && PageAccess.Allows(ImportPage, scope);

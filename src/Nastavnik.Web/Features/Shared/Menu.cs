@@ -15,12 +15,14 @@ public static class Menu
     [
         new("Главная", "/Index", typeof(IndexModel)),
         new("Дорожные карты", "/Roadmaps/Index", typeof(Roadmaps.IndexModel)),
+        new("Контроль исполнения", "/Roadmaps/Control", typeof(Roadmaps.ControlModel)),
         new("Регионы", "/Territories/Regions/Index", typeof(Territories.Regions.IndexModel)),
         new("Муниципалитеты", "/Territories/Municipalities/Index", typeof(Territories.Municipalities.IndexModel)),
         new("Организации", "/Territories/Organizations/Index", typeof(Territories.Organizations.IndexModel)),
         new("Партнёры", "/Territories/Partners/Index", typeof(Territories.Partners.IndexModel)),
         new("Пользователи", "/Users/Index", typeof(Users.IndexModel)),
         new("Журнал аудита", "/Audit/Index", typeof(Audit.IndexModel)),
+        new("Уведомления", "/Roadmaps/Notifications", typeof(Roadmaps.NotificationsModel)),
     ];
 
     public static IEnumerable<Item> For(Scope scope) => Items.Where(i => PageAccess.Allows(i.Model, scope));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     public bool CanCreate { get; private set; }
     public PagedList<Row> List { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? q, long? regionId, int page = 1)
+    public async Task OnGetAsync(string? q, long? regionId, [FromQuery] int page = 1)
     {
         (Q, RegionId) = (q, regionId);
         var scope = await me.GetScopeAsync();

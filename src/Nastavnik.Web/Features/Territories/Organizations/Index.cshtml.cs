@@ -25,7 +25,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     public bool CanImport { get; private set; }
     public PagedList<Row> List { get; private set; } = null!;
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var scope = await me.GetScopeAsync();
         CanCreate = PageAccess.Allows<CreateModel>(scope);

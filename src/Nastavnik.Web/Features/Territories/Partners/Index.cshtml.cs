@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     public bool CanCreate { get; private set; }
     public PagedList<Row> List { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? q, long? regionId, PartnerType? type, int page = 1)
+    public async Task OnGetAsync(string? q, long? regionId, PartnerType? type, [FromQuery] int page = 1)
     {
         (Q, RegionId, Type) = (q, regionId, type);
         var scope = await me.GetScopeAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
@@ -13,7 +14,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     public string? Q { get; private set; }
     public PagedList<Row> List { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? q, int page = 1)
+    public async Task OnGetAsync(string? q, [FromQuery] int page = 1)
     {
         Q = q;
         var scope = await me.GetScopeAsync();
