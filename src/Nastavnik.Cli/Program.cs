@@ -41,6 +41,8 @@ public static class Program
                 роли: system_admin, region_admin, municipal_coordinator, org_head, curator, mentor, mentee, legal_representative
               roadmap deadline "<текст срока>" [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
                                                       разобрать срок дорожной карты и вывести JSON
+              roadmap import ФАЙЛ [--dry-run] [--json] [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ]
+                                                      загрузить дорожную карту (.docx, .xlsx, .txt) черновиком
 
             Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
             (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).
