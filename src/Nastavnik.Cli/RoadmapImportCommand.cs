@@ -59,9 +59,19 @@ public static class RoadmapImportCommand
         }
 
         if (period is null) throw new CliException("период дорожной карты не найден ни в документе, ни в сроках: укажите --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД");
-        var config = CliDatabase.Configuration([]);
-        var (cs, _) = await CliDatabase.ResolveAsync(config);
-        await CliDatabase.MigrateAsync(cs);
+        // Cluster start-up and migration notes go to stderr when stdout carries JSON.
+        var stdout = Console.Out;
+        if (json) Console.SetOut(Console.Error);
+        string cs;
+        try
+        {
+            (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
+            await CliDatabase.MigrateAsync(cs);
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+        }
         await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
         var target = await ResolveNodeAsync(db, node!);
         var outcome = await new RoadmapImporter(db).ImportAsync(document, target, period, Path.GetFileName(file), RoadmapImporter.Hash(content));

@@ -255,7 +255,9 @@ public static partial class RoadmapDocumentParser
                 section = new RoadmapDocumentSection(sections.Count + 1, row.Number, Limit(row.Title, 2000), level);
                 sections.Add(section);
                 // «I этап. Подготовка условий…»: the items under it belong to that programme stage.
-                var stage = row.Title.Contains("этап", StringComparison.OrdinalIgnoreCase) || row.Number.Contains("этап") ? Stages.Of(row.Title, anywhere: true) : null;
+                var stage = row.Title.Contains("этап", StringComparison.OrdinalIgnoreCase) || row.Number.Contains("этап")
+                    ? Stages.Of(row.Title, anywhere: true)
+                    : Stages.Of(row.Title, anywhere: false);
                 if (level == 1 || stage is not null) sectionStage = stage;
                 if (!row.HasData) continue;
             }
