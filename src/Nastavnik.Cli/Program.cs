@@ -16,6 +16,7 @@ public static class Program
                 "demo" => await DemoCommand.RunAsync(rest),
                 "create-user" => await CreateUserCommand.RunAsync(rest),
                 "roadmap" => await RoadmapCommand.RunAsync(rest),
+                "bench" => await BenchCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(Console.Out, 0),
                 _ => Help(Console.Error, 2),
             };
@@ -43,6 +44,7 @@ public static class Program
                                                       разобрать срок дорожной карты и вывести JSON
               roadmap import ФАЙЛ [--dry-run] [--json] [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ]
                                                       загрузить дорожную карту (.docx, .xlsx, .txt) черновиком
+              bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
 
             Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
             (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).

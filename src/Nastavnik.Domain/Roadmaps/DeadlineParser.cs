@@ -241,7 +241,7 @@ public static class DeadlineParser
             low |= l;
             switch (item.Mode)
             {
-                case Mode.From:
+                case Mode.From when item.To is null:
                     if (occ.Start > from) from = occ.Start.Value;
                     // «с сентября 2021 ежегодно»: the named month (or day) is also the yearly anchor.
                     if (c.Step == 12 && item.To is null && item.From.Kind is PK.Month or PK.Days or PK.Date
@@ -254,8 +254,8 @@ public static class DeadlineParser
                     if (occ.Due < to) to = occ.Due;
                     break;
                 default:
-                    // Years named alongside a cadence bound it: «Ежегодно 2021 – 2024 гг.».
-                    if (occ.Start is null || item.From.Kind is not (PK.Years or PK.SchoolYear)) return Unrec;
+                    // Years named alongside a cadence bound it: «Ежегодно 2021 – 2024 гг.», «ежегодно с 2021 по 2023 год».
+                    if (occ.Start is null || (item.To is null && item.From.Kind is not (PK.Years or PK.SchoolYear))) return Unrec;
                     if (occ.Start > from) from = occ.Start.Value;
                     if (occ.Due < to) to = occ.Due;
                     break;
@@ -279,7 +279,8 @@ public static class DeadlineParser
         }
         if (anchors is not null)
         {
-            if (c.Step != 12) return false;
+            // Named months or days recur each year: «ежегодно в сентябре», «2 раза в год (май, декабрь)».
+            if (c.Step < 3) return false;
             for (var y = from.Year; y <= to.Year; y++)
             {
                 foreach (var anchor in anchors)
@@ -363,7 +364,6 @@ public static class DeadlineParser
         }
         else if (anchors is not null)
         {
-            if (tail.Step != 12) return Unrec;
             var later = new DateOnly(lastDue.Year + 1, 1, 1);
             if (!AddRecurring(tail, anchors, later > from ? later : from, to, ctx, list, ref low)) return Unrec;
         }
@@ -807,7 +807,7 @@ public static class DeadlineParser
             case "течение" or "протяжении":
             {
                 var j = i + 1;
-                while (x.IsAnyOf(j, "всего", "всей", "всех", "всего")) j++;
+                while (x.IsAnyOf(j, "всего", "всей", "всех")) j++;
                 if (IsPieceStart(x, j)) return j;
                 if (x.Starts(j, "период") || x.Starts(j, "срок") || x.Starts(j, "реализац") || x.Starts(j, "внедрен")
                     || x.Starts(j, "учебн") || x.IsAnyOf(j, "года", "год"))
@@ -868,7 +868,7 @@ public static class DeadlineParser
     private static bool IsFiller(ReadOnlySpan<char> w) => w switch
     {
         "в" or "во" or "на" or "и" or "г" or "гг" or "год" or "года" or "году" or "годы" or "годов" or "годах" or "уч"
-            or "учебный" or "учебного" or "учебном" or "учебном" or "календарного" or "календарный" or "включительно"
+            or "учебный" or "учебного" or "учебном" or "календарного" or "календарный" or "включительно"
             or "числа" or "число" or "основе" or "срок" or "сроки" or "чем" or "начиная" or "период" or "периода"
             or "сразу" => true,
         _ => false,
@@ -908,8 +908,6 @@ public static class DeadlineParser
         public bool IsAnyOf(int i, string a, string b) => this[i].Kind == Tk.Word && (W(i).SequenceEqual(a) || W(i).SequenceEqual(b));
 
         public bool IsAnyOf(int i, string a, string b, string c) => IsAnyOf(i, a, b) || Is(i, c);
-
-        public bool IsAnyOf(int i, string a, string b, string c, string d) => IsAnyOf(i, a, b) || IsAnyOf(i, c, d);
 
         public bool IsAnyOf(int i, string a, string b, string c, string d, string e, string f) => IsAnyOf(i, a, b, c) || IsAnyOf(i, d, e, f);
 

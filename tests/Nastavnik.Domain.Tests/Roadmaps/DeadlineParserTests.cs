@@ -197,6 +197,22 @@ public class DeadlineParserTests
         { "", "ежегодно до 1 сентября", "2021..2022", "recurring", "..2021-09-01; ..2022-09-01", "" },
         { "", "с сентября 2021 г. ежегодно", "2021..2022", "recurring", "2021-09-01..2021-09-30; 2022-09-01..2022-09-30", "" },
         { "", "еженедельно", "2024-01-01..2024-01-14", "recurring", "2024-01-01..2024-01-07; 2024-01-08..2024-01-14", "" },
+        { "", "ежегодно с 2021 по 2023 год", "2020..2024", "recurring", "2021-01-01..2021-12-31; 2022-01-01..2022-12-31; 2023-01-01..2023-12-31", "" },
+        { "", "ежегодно декабрь 2021-2023", "2020..2024", "recurring", "2021-12-01..2021-12-31; 2022-12-01..2022-12-31; 2023-12-01..2023-12-31", "" },
+        { "", "ежегодно, до 25 декабря", "2021..2022", "recurring", "..2021-12-25; ..2022-12-25", "" },
+        {
+            "", "2 раза в год (май, декабрь)", "2021..2022", "recurring",
+            "2021-05-01..2021-05-31; 2021-12-01..2021-12-31; 2022-05-01..2022-05-31; 2022-12-01..2022-12-31", ""
+        },
+        { "", "декабрь 2021, далее ежегодно", "2021..2023", "recurring", "2021-12-01..2021-12-31; 2022-12-01..2022-12-31; 2023-12-01..2023-12-31", "" },
+        { "", "IV квартал 2020 – I квартал 2021", "", "window", "2020-10-01..2021-03-31", "" },
+        { "", "в течение 2021 года", "", "window", "2021-01-01..2021-12-31", "" },
+        { "", "В течение 2020-2021 учебного года", "", "window", "2020-09-01..2021-08-31", "" },
+        { "", "в течение I полугодия 2022 года", "", "window", "2022-01-01..2022-06-30", "" },
+        { "", "с сентября 2020 года по май 2021 года", "", "window", "2020-09-01..2021-05-31", "" },
+        { "", "в срок до 15.11.2020", "", "once", "..2020-11-15", "" },
+        { "", "на постоянной основе", "2021..2021", "continuous", "2021-01-01..2021-12-31", "" },
+        { "", "по итогам года", "2021..2021", "on_demand", "", "" },
         { "", "Октябрь 2020", "2021..2022", "window", "", "" },
         { "", "с 2021 года", "2020..2022", "window", "2021-01-01..2022-12-31", "" },
         { "", "при необходимости", "2021..2022", "on_demand", "", "" },
@@ -359,6 +375,17 @@ public class DeadlineParserTests
         var unrecognized = cells.Where(c => DeadlineParser.Parse(c.Text, c.Period).Kind == DeadlineKind.Unrecognized)
             .Select(c => $"{c.Seed}: «{c.Text}»").ToList();
         Assert.Empty(unrecognized);
+    }
+
+    [Fact]
+    public void Samples_SeedPhrases_AreTheTablesSeedRowsAndAllRecognized()
+    {
+        var tableSeedPhrases = Phrases.Where(row => ((string)row[0]).Length > 0).Select(row => (string)row[1]).Distinct().ToList();
+
+        Assert.Equal(tableSeedPhrases, DeadlineSamples.SeedPhrases.Select(p => p.Text).ToList());
+        Assert.DoesNotContain(DeadlineSamples.SeedPhrases, p => DeadlineParser.Parse(p.Text, p.Period).Kind == DeadlineKind.Unrecognized);
+        Assert.All(DeadlineSamples.DubnaColumns, c =>
+            Assert.Equal(DeadlineKind.Window, DeadlineParser.FromColumns(c.Start, c.End, DeadlineSamples.DubnaPeriod).Kind));
     }
 
     // ---- properties ---------------------------------------------------------------------------------------------

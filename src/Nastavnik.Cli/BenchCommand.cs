@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using Nastavnik.Domain.Roadmaps;
+
+namespace Nastavnik.Cli;
+
+/// <summary>
+/// `nastavnik bench …`: whole-job throughput figures measured with a plain Stopwatch on one thread (BenchmarkDotNet in
+/// bench/Nastavnik.Benchmarks gives the per-call statistics).
+/// </summary>
+public static class BenchCommand
+{
+    public static Task<int> RunAsync(string[] args) => args.FirstOrDefault() switch
+    {
+        "deadlines" => Task.FromResult(Deadlines(args[1..])),
+        _ => Task.FromResult(Usage()),
+    };
+
+    /// <summary>Parses the seed roadmaps' deadline cells over and over for N seconds and prints phrases per second.</summary>
+    private static int Deadlines(string[] args)
+    {
+        if (Seconds(args) is not { } seconds) return 2;
+        var phrases = DeadlineSamples.SeedPhrases;
+        var columns = DeadlineSamples.DubnaColumns;
+        var perPass = phrases.Count + columns.Count;
+        var sink = 0;
+        int Pass()
+        {
+            var n = 0;
+            foreach (var (text, period) in phrases) n += DeadlineParser.Parse(text, period).Occurrences.Count;
+            foreach (var (start, end) in columns) n += DeadlineParser.FromColumns(start, end, DeadlineSamples.DubnaPeriod).Occurrences.Count;
+            return n;
+        }
+
+        // Warm-up: JIT and tiered compilation settle before the clock starts.
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 500) sink += Pass();
+
+        long parsed = 0;
+        var clock = Stopwatch.StartNew();
+        var limit = TimeSpan.FromSeconds(seconds);
+        while (clock.Elapsed < limit)
+        {
+            sink += Pass();
+            parsed += perPass;
+        }
+        clock.Stop();
+        var rate = parsed / clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Разбор сроков: {rate:F0} фраз/с ({parsed} фраз за {clock.Elapsed.TotalSeconds:F2} с, один поток, {perPass} фраз пяти дорожных карт за проход, контрольная сумма {sink})"));
+        return 0;
+    }
+
+    private static double? Seconds(string[] args)
+    {
+        var seconds = 5.0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--seconds" && i + 1 < args.Length
+                && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 3600)
+            {
+                seconds = s;
+                i++;
+                continue;
+            }
+            Console.Error.WriteLine(args[i] == "--seconds"
+                ? "Ошибка: --seconds ожидает число секунд больше 0 и не больше 3600"
+                : $"Ошибка: непонятный аргумент «{args[i]}»");
+            return null;
+        }
+        return seconds;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            nastavnik bench — замер производительности (один поток)
+
+              bench deadlines [--seconds N]   разбор сроков дорожных карт, фраз в секунду (по умолчанию 5 с)
+            """);
+        return 2;
+    }
+}
