@@ -13,6 +13,7 @@ public static class BenchCommand
     public static Task<int> RunAsync(string[] args) => args.FirstOrDefault() switch
     {
         "deadlines" => Task.FromResult(Deadlines(args[1..])),
+        "import" => BenchImport.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -77,6 +78,9 @@ public static class BenchCommand
             nastavnik bench — замер производительности (один поток)
 
               bench deadlines [--seconds N]   разбор сроков дорожных карт, фраз в секунду (по умолчанию 5 с)
+              bench import [--items N] [--runs N] [--connection СТРОКА]
+                                              импорт .docx на N пунктов (по умолчанию 200): чтение и сохранение черновика;
+                                              без строки подключения (или ConnectionStrings__Nastavnik) — только чтение
             """);
         return 2;
     }

@@ -45,6 +45,7 @@ public static class Program
               roadmap import ФАЙЛ [--dry-run] [--json] [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ]
                                                       загрузить дорожную карту (.docx, .xlsx, .txt) черновиком
               bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
+              bench import [--items N] [--connection CS]  замер: импорт .docx на 200 пунктов (чтение и сохранение)
 
             Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
             (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).

@@ -71,6 +71,21 @@ public partial class ImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Upload_TextInWindows1251_ReadsLikeUtf8()
+    {
+        var tree = await app.CreateTreeAsync();
+        var (client, _) = await SignInAsync(Role.MunicipalCoordinator, tree);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var cp1251 = Encoding.GetEncoding(1251).GetBytes(File.ReadAllText(SeedPath("002_328e86fef4d7fff5.txt")));
+
+        var (preview, _) = await UploadAsync(client, "essentuki-1251.txt", cp1251);
+        var html = await preview.Content.ReadAsStringAsync();
+
+        Assert.Equal(28, Count(html, "name=\"Form.Deadlines["));
+        Assert.Contains("Управление образования администрации г. Ессентуки", html);
+    }
+
+    [Fact]
     public async Task Save_MunicipalPlanNamingHeads_FansOutOneOccurrencePerSchoolOfTheMunicipality()
     {
         var tree = await app.CreateTreeAsync();
@@ -393,6 +408,19 @@ public partial class ImportTests(AppFixture app)
 
         Assert.Equal(2, output.Code);
         Assert.Contains("укажите, куда сохранить", output.Error);
+    }
+
+    [Fact]
+    public async Task Cli_BenchImportWithConnection_TimesReadingAndSavingThenDeletesItsRows()
+    {
+        var output = await RunCliAsync(["bench", "import", "--items", "40", "--runs", "1", "--connection", app.ConnectionString]);
+
+        Assert.Equal(0, output.Code);
+        Assert.Contains("Импорт .docx на 40 пунктов", output.Out);
+        Assert.Matches(@"сохранение черновика \(сроков исполнения: \d+, веер на 6 школ\): медиана \d+ мс", output.Out);
+        await using var db = app.Db();
+        Assert.False(await db.Regions.AnyAsync(r => r.Name.StartsWith("Замер импорта")));
+        Assert.False(await db.Roadmaps.AnyAsync(r => r.SourceFileName == "bench.docx"));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
