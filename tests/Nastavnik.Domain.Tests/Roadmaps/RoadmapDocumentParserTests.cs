@@ -273,6 +273,23 @@ public class RoadmapDocumentParserTests
         Assert.Equal(("Анкетирование педагогов", "ноябрь 2023 г.", "Куратор", (int?)3), (item.Title, item.DeadlineText, item.Responsible, item.Stage));
     }
 
+    [Fact]
+    public void Parse_FlattenedOrderTextWithNumberSignBeforeTable_FindsTheRealHeader()
+    {
+        var text = string.Join("\n",
+            "ПРИКАЗ", "01.09.2023", "№ 57", "Об утверждении дорожной карты", "В соответствии с приказом № 12 приказываю: утвердить план.",
+            "План мероприятий (дорожная карта)", "№ п/п", "Наименование мероприятия Срок Ответственный", "1 2 3 4",
+            "1. Назначить куратора до 15.09.2023 Директор", "2. Провести семинар Октябрь 2023 Куратор");
+
+        var d = RoadmapDocumentParser.Parse(text);
+
+        Assert.Equal([("1.", "Назначить куратора", "до 15.09.2023", "Директор"), ("2.", "Провести семинар", "Октябрь 2023", "Куратор")],
+            d.Items.Select(i => (i.Number, i.Title, i.DeadlineText, i.Responsible)));
+        Assert.Equal(("57", new DateOnly(2023, 9, 1)), (d.Basis.OrderNumber, d.Basis.OrderDate));
+        Assert.Equal("План мероприятий (дорожная карта)", d.Title);
+        Assert.Equal("Приказ от 01.09.2023 № 57 «Об утверждении дорожной карты»", d.Basis.Text);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Просто письмо без таблицы.\nС уважением, директор")]

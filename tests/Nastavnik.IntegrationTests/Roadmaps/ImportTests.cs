@@ -224,6 +224,29 @@ public partial class ImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Save_PlanWithMoreItemsThanTheDefaultFormValueLimit_PostsEveryDeadline()
+    {
+        var tree = await app.CreateTreeAsync();
+        var (client, _) = await SignInAsync(Role.MunicipalCoordinator, tree);
+        var text = new StringBuilder("План мероприятий (дорожная карта)\n№\tМероприятие\tСроки\tОтветственные\n");
+        for (var i = 1; i <= 1100; i++) text.Append($"{i}.\tМероприятие {i}\tДекабрь 2021\tОтдел образования\n");
+        var (preview, uploadId) = await UploadAsync(client, "big.txt", Encoding.UTF8.GetBytes(text.ToString()));
+        Assert.Equal(1100, Count(await preview.Content.ReadAsStringAsync(), "name=\"Form.Deadlines["));
+        // As the browser sends it: every item's deadline field, one of them changed.
+        var fields = Enumerable.Range(1, 1100).ToDictionary(i => $"Form.Deadlines[{i}]", i => i == 1100 ? "до 15.11.2021" : "Декабрь 2021");
+        fields["Form.Node"] = $"municipality:{tree.MunicipalityId}";
+        fields["Form.PeriodStart"] = "2021-01-01";
+        fields["Form.PeriodEnd"] = "2021-12-31";
+
+        var save = await SaveAsync(client, uploadId, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        await using var db = app.Db();
+        var last = await db.RoadmapItems.SingleAsync(i => i.Roadmap.MunicipalityId == tree.MunicipalityId && i.Position == 1100);
+        Assert.Equal(("до 15.11.2021", DeadlineKind.Once), (last.DeadlineText, last.DeadlineKind));
+    }
+
+    [Fact]
     public async Task Save_SameFileIntoSameNodeTwice_KeepsOneRoadmapAndSaysSo()
     {
         var tree = await app.CreateTreeAsync();
