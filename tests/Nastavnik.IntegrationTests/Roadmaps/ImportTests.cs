@@ -169,6 +169,29 @@ public partial class ImportTests(AppFixture app)
         Assert.Equal(10, await db.RoadmapOccurrences.CountAsync(o => o.RoadmapId == roadmapId));
     }
 
+    [Fact]
+    public async Task Save_XlsxWithTitleRowsAboveTable_ImportsItems()
+    {
+        var tree = await app.CreateTreeAsync();
+        var (client, _) = await SignInAsync(Role.MunicipalCoordinator, tree);
+        var file = Nastavnik.IntegrationTests.Territories.Spreadsheets.Xlsx(
+            ["Дорожная карта внедрения целевой модели наставничества на 2022-2023 годы"],
+            [],
+            ["№", "Мероприятие", "Сроки", "Ответственные", "Ожидаемые результаты"],
+            ["1.", "Формирование базы наставляемых", "ноябрь–декабрь 2022 г., далее - ежегодно сентябрь", "Образовательные учреждения", "База"],
+            ["2.", "Обучение наставников", "декабрь 2022 г., далее – по мере необходимости", "Управление образования", ""]);
+
+        var roadmapId = await ImportAsync(client, "plan.xlsx", file, $"municipality:{tree.MunicipalityId}", "2022-01-01", "2023-12-31");
+
+        await using var db = app.Db();
+        var roadmap = await db.Roadmaps.Include(r => r.Items).SingleAsync(r => r.Id == roadmapId);
+        Assert.Equal("Дорожная карта внедрения целевой модели наставничества на 2022-2023 годы", roadmap.Title);
+        Assert.Equal(
+            [("1.", DeadlineKind.Recurring, true, (int?)2, "База"), ("2.", DeadlineKind.Window, false, 4, "")],
+            roadmap.Items.OrderBy(i => i.Position).Select(i => (i.Number, i.DeadlineKind, i.FanOut, i.Stage, i.Result)));
+        Assert.True(roadmap.Items.Single(i => i.Number == "2.").DeadlineThenOnDemand);
+    }
+
     public static readonly TheoryData<string, string, string> BadFiles = new()
     {
         { "plan.docx", "corrupt", "Файл повреждён или не является документом Word (.docx)" },
