@@ -14,6 +14,7 @@ public static class BenchCommand
     {
         "deadlines" => Task.FromResult(Deadlines(args[1..])),
         "control" => ControlBench.RunAsync(args[1..]),
+        "import" => BenchImport.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -81,6 +82,9 @@ public static class BenchCommand
               bench control [--organizations 1000] [--runs 5] [--date 2022-12-31] [--keep]
                                               контрольный отчёт региона: 1000 организаций × 40 мероприятий × 5 лет
                                               во временной базе (загрузка COPY BINARY), медиана времени, цель ≤ 1 с
+              bench import [--items N] [--runs N] [--connection СТРОКА]
+                                              импорт .docx на N пунктов (по умолчанию 200): чтение и сохранение черновика;
+                                              без строки подключения (или ConnectionStrings__Nastavnik) — только чтение
             """);
         return 2;
     }

@@ -42,8 +42,11 @@ public static class Program
                 роли: system_admin, region_admin, municipal_coordinator, org_head, curator, mentor, mentee, legal_representative
               roadmap deadline "<текст срока>" [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
                                                       разобрать срок дорожной карты и вывести JSON
+              roadmap import ФАЙЛ [--dry-run] [--json] [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ]
+                                                      загрузить дорожную карту (.docx, .xlsx, .txt) черновиком
               bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
               bench control [--organizations N]       замер: контрольный отчёт региона (1000 ОО × 40 мероприятий × 5 лет)
+              bench import [--items N] [--connection CS]  замер: импорт .docx на 200 пунктов (чтение и сохранение)
 
             Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
             (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).

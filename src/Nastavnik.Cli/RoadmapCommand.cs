@@ -16,6 +16,7 @@ public static class RoadmapCommand
     public static Task<int> RunAsync(string[] args) => args.FirstOrDefault() switch
     {
         "deadline" => Task.FromResult(Deadline(args[1..])),
+        "import" => RoadmapImportCommand.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -97,6 +98,8 @@ public static class RoadmapCommand
 
               roadmap deadline "<текст срока>" [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
                   разобрать срок и вывести JSON: {"text", "kind", "occurrences": [{"start", "due"}]}
+              roadmap import <файл .docx|.xlsx|.txt> [--dry-run] [--json] [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
+                  прочитать дорожную карту; с --dry-run показать разобранное, иначе сохранить черновиком в узел
             """);
         return 2;
     }

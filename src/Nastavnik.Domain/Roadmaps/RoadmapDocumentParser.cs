@@ -152,27 +152,31 @@ public static partial class RoadmapDocumentParser
     private static RoadmapDocument Flattened(string[] rawLines)
     {
         var lines = rawLines.Select(RoadmapCellText.Clean).ToList();
-        var header = lines.FindIndex(IsHeaderLine);
-        if (header < 0) return Empty(lines);
-        var body = header + 1;
-        while (body < lines.Count && !StartsFirstRow(lines[body])) body++;
-        var headerLines = lines.Skip(header).Take(body - header).Where(l => l.Length > 0 && !RoadmapColumns.IsColumnNumbers(l.Split(' '))).ToList();
-        var columns = RoadmapColumns.FromText(string.Join(" ", headerLines));
-        if (columns is null || body >= lines.Count) return Empty(lines);
-
-        var repeated = headerLines.ToHashSet();
-        var bodyLines = lines.Skip(body)
-            .Where(l => l.Length > 0 && !repeated.Contains(l) && !RoadmapColumns.IsColumnNumbers(l.Split(' ')))
-            .ToList();
-        var warnings = new List<string>
+        for (var header = 0; header < lines.Count; header++)
         {
-            "Таблица восстановлена из текста без разметки столбцов: проверьте, где кончается наименование и начинаются срок, ответственные и результат",
-        };
-        return Assemble(FlatTextTable.Split(bodyLines, columns), lines.Take(header).ToList(), columns, warnings);
+            if (!IsHeaderLine(lines[header])) continue;
+            var body = header + 1;
+            while (body < lines.Count && !StartsFirstRow(lines[body])) body++;
+            if (body >= lines.Count) break;
+            var headerLines = lines.Skip(header).Take(body - header).Where(l => l.Length > 0 && !RoadmapColumns.IsColumnNumbers(l.Split(' '))).ToList();
+            // A «№ …» line of the order's text is not the table's header: look further.
+            if (RoadmapColumns.FromText(string.Join(" ", headerLines)) is not { } columns) continue;
+
+            var repeated = headerLines.ToHashSet();
+            var bodyLines = lines.Skip(body)
+                .Where(l => l.Length > 0 && !repeated.Contains(l) && !RoadmapColumns.IsColumnNumbers(l.Split(' ')))
+                .ToList();
+            var warnings = new List<string>
+            {
+                "Таблица восстановлена из текста без разметки столбцов: проверьте, где кончается наименование и начинаются срок, ответственные и результат",
+            };
+            return Assemble(FlatTextTable.Split(bodyLines, columns), lines.Take(header).ToList(), columns, warnings);
+        }
+        return Empty(lines);
     }
 
     private static bool IsHeaderLine(string line) =>
-        line.StartsWith('№') || RoadmapColumns.FromText(line) is not null;
+        line.StartsWith('№') && !char.IsDigit(line.TrimStart('№', ' ').FirstOrDefault()) || RoadmapColumns.FromText(line) is not null;
 
     private static bool StartsFirstRow(string line) =>
         RoadmapNumbering.Heading(line) is { } h && h.Text.StartsWith('I')
@@ -255,7 +259,9 @@ public static partial class RoadmapDocumentParser
                 section = new RoadmapDocumentSection(sections.Count + 1, row.Number, Limit(row.Title, 2000), level);
                 sections.Add(section);
                 // «I этап. Подготовка условий…»: the items under it belong to that programme stage.
-                var stage = row.Title.Contains("этап", StringComparison.OrdinalIgnoreCase) || row.Number.Contains("этап") ? Stages.Of(row.Title, anywhere: true) : null;
+                var stage = row.Title.Contains("этап", StringComparison.OrdinalIgnoreCase) || row.Number.Contains("этап")
+                    ? Stages.Of(row.Title, anywhere: true)
+                    : Stages.Of(row.Title, anywhere: false);
                 if (level == 1 || stage is not null) sectionStage = stage;
                 if (!row.HasData) continue;
             }
@@ -398,8 +404,11 @@ public static partial class RoadmapDocumentParser
             if (subject is null && SubjectStart().IsMatch(line))
             {
                 var taken = new List<string>();
+                // The order's title runs to the paragraph's end: a blank line, the preamble «В соответствии с…»,
+                // or the plan's own title.
                 for (var k = i; k < lines.Count && lines[k].Length > 0 && taken.Count < 8; k++)
                 {
+                    if (k > i && (SubjectEnd().IsMatch(lines[k]) || TitleStart().IsMatch(lines[k].TrimStart('«', '"', '*', ' ')) || taken[^1].EndsWith('.'))) break;
                     taken.Add(lines[k]);
                     used.Add(k);
                 }
@@ -467,6 +476,9 @@ public static partial class RoadmapDocumentParser
 
     [GeneratedRegex(@"^(?:Об?|ОБ?)\s")]
     private static partial Regex SubjectStart();
+
+    [GeneratedRegex(@"^(?:в\s+соответствии|на\s+основании|в\s+целях|во\s+исполнение|приказываю)", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectEnd();
 
     [GeneratedRegex(@"\b\d{1,2}\.\d{1,2}\.\d{4}\b")]
     private static partial Regex DateValue();

@@ -273,6 +273,23 @@ public class RoadmapDocumentParserTests
         Assert.Equal(("Анкетирование педагогов", "ноябрь 2023 г.", "Куратор", (int?)3), (item.Title, item.DeadlineText, item.Responsible, item.Stage));
     }
 
+    [Fact]
+    public void Parse_FlattenedOrderTextWithNumberSignBeforeTable_FindsTheRealHeader()
+    {
+        var text = string.Join("\n",
+            "ПРИКАЗ", "01.09.2023", "№ 57", "Об утверждении дорожной карты", "В соответствии с приказом № 12 приказываю: утвердить план.",
+            "План мероприятий (дорожная карта)", "№ п/п", "Наименование мероприятия Срок Ответственный", "1 2 3 4",
+            "1. Назначить куратора до 15.09.2023 Директор", "2. Провести семинар Октябрь 2023 Куратор");
+
+        var d = RoadmapDocumentParser.Parse(text);
+
+        Assert.Equal([("1.", "Назначить куратора", "до 15.09.2023", "Директор"), ("2.", "Провести семинар", "Октябрь 2023", "Куратор")],
+            d.Items.Select(i => (i.Number, i.Title, i.DeadlineText, i.Responsible)));
+        Assert.Equal(("57", new DateOnly(2023, 9, 1)), (d.Basis.OrderNumber, d.Basis.OrderDate));
+        Assert.Equal("План мероприятий (дорожная карта)", d.Title);
+        Assert.Equal("Приказ от 01.09.2023 № 57 «Об утверждении дорожной карты»", d.Basis.Text);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Просто письмо без таблицы.\nС уважением, директор")]
@@ -292,6 +309,31 @@ public class RoadmapDocumentParserTests
         string[][] rows = [["№", "ФИО", "Должность"], ["1.", "Иванов", "Директор"]];
 
         Assert.True(RoadmapDocumentParser.ParseTable(rows, "Список").IsEmpty);
+    }
+
+    [Fact]
+    public void Parse_RandomFragmentsOfRoadmapText_NeverThrows()
+    {
+        string[] pieces =
+        [
+            "1.", "1.1", "4. 1.", "I этап.", "VII.", "№ п/п", "Мероприятие", "Срок исполнения", "Ответственные", "Региональные",
+            "Дата начала", "Результат", "1 2 3 4 5", "до 15.11.2020", "Октябрь-декабрь", "2020 .", "в течение", "периода",
+            "Руководители ОО", "г.", "Азова", "(в рамках", "компетенции)", "«Организация и", "<p>", "</li>", "<b>**", "-", "\t",
+            "\t\t", "", " ", "04.10.2021 09.10.2021", "Ежегодно", "ЦРО, ОУ", "по мере", "поступления из", "31.02.2022", "-Контроль",
+            "Приложение", "к приказу от 01.01.2020 №", "ПРИКАЗ", "Об утверждении", "«", "»", "(", "99.99.9999", "2020-2021 учебном году",
+        ];
+        var random = new Random(20261121);
+        for (var n = 0; n < 3000; n++)
+        {
+            var lines = Enumerable.Range(0, random.Next(1, 40))
+                .Select(_ => string.Join(random.Next(3) == 0 ? "\t" : " ", Enumerable.Range(0, random.Next(0, 6)).Select(_ => pieces[random.Next(pieces.Length)])));
+            var text = string.Join(random.Next(2) == 0 ? "\n" : "\n\n", lines);
+
+            var document = RoadmapDocumentParser.Parse(text);
+
+            Assert.NotNull(document.Title);
+            Assert.All(document.Items, i => Assert.True(i.Title.Length > 0 && i.Number.Length <= 30));
+        }
     }
 
     private static string SeedsDirectory()

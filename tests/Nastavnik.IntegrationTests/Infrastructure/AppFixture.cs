@@ -64,6 +64,10 @@ public sealed class AppFixture : IAsyncLifetime
         {
             b.UseSetting($"ConnectionStrings:{DataServices.ConnectionStringName}", connectionString);
             b.UseEnvironment("Production");
+            // Background reminder scans and e-mail sending stay off unless a test turns them on: tests call one round
+            // directly, and a scan on start would add notifications other tests do not expect.
+            b.UseSetting("Nastavnik:Reminders:Enabled", "false");
+            b.UseSetting("Nastavnik:Smtp:Enabled", "false");
             configure?.Invoke(b);
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
