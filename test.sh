@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: unit (Domain), integration against a throwaway PostgreSQL cluster the tests start themselves, and
-# browser tests in Debian's Chromium. Installs the postgresql and chromium packages when they are missing.
+# browser tests in Debian's Chromium. Installs the postgresql, chromium and LibreOffice Writer packages when missing.
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 ensure_postgresql
 ensure_chromium
+ensure_libreoffice
 log=$(mktemp)
 dotnet test Nastavnik.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -21,3 +21,10 @@ ensure_chromium() {
         apt_install chromium
     fi
 }
+
+# LibreOffice (Writer, no GUI) lets the export tests check that generated .docx files open and convert.
+ensure_libreoffice() {
+    if ! command -v soffice >/dev/null 2>&1; then
+        apt_install libreoffice-writer-nogui
+    fi
+}

@@ -85,6 +85,20 @@ public class RoadmapWorkflowBrowserTests(AppFixture app)
             await page.GetByLabel("Ссылка на подтверждение").FillAsync("https://school.example.ru/roadmap.pdf");
             await page.GetByRole(AriaRole.Button, new() { Name = "Добавить ссылку" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "https://school.example.ru/roadmap.pdf" })).ToBeVisibleAsync();
+
+            // The approved plan goes out as a Word document in the official layout.
+            await page.GotoAsync($"/Roadmaps/Card/{roadmap.RoadmapId}");
+            var download = await page.RunAndWaitForDownloadAsync(() =>
+                page.GetByRole(AriaRole.Link, new() { Name = "Скачать .docx" }).ClickAsync());
+            Assert.EndsWith(".docx", download.SuggestedFilename);
+            var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".docx");
+            await download.SaveAsAsync(path);
+            using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false))
+            {
+                Assert.Contains(roadmap.Title, docx.MainDocumentPart!.Document.Body!.InnerText);
+                Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx));
+            }
+            File.Delete(path);
         }
 
         await using var db = app.Db();
