@@ -1,3 +1,4 @@
+using Nastavnik.Web.Features.Shared;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -79,15 +80,8 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
             return Page();
         }
 
-        var userId = me.Id!.Value;
-        // Previews nobody saved are dropped a day later, so the table holds only files still being looked at.
-        var dayAgo = clock.GetUtcNow().AddDays(-1);
-        var stale = await db.Uploads.Where(u => u.UserId == userId && u.Kind == Kind && u.CreatedAt < dayAgo).Select(u => u.Id).ToListAsync();
-        db.Uploads.RemoveRange(stale.Select(id => new Upload { Id = id }));
-        var upload = new Upload { UserId = userId, Kind = Kind, FileName = fileName.Length > 255 ? fileName[^255..] : fileName, Content = content };
-        db.Uploads.Add(upload);
-        await db.SaveChangesAsync();
-        return RedirectToPage(new { upload = upload.Id });
+        var id = await UploadStore.SaveAsync(db, me.Id!.Value, Kind, fileName, content, clock.GetUtcNow());
+        return RedirectToPage(new { upload = id });
     }
 
     /// <summary>Shows the preview again with the typed deadlines and period applied, saving nothing.</summary>

@@ -1,3 +1,4 @@
+using Nastavnik.Web.Features.Shared;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -19,9 +20,6 @@ public sealed class RoadmapFileReader(IOptions<NastavnikOptions> options)
     public const string NoTable = "В документе не найдена таблица мероприятий дорожной карты";
     public const string Extensions = ".docx,.xlsx,.txt";
 
-    static RoadmapFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public sealed record Result(RoadmapDocument? Document, string? Error)
     {
@@ -74,25 +72,11 @@ public sealed class RoadmapFileReader(IOptions<NastavnikOptions> options)
         {
             return Result.Fail("Файл не является текстом: похоже, это документ Word или книга Excel — загрузите его с расширением .docx или .xlsx");
         }
-        var text = Decode(content);
+        var text = TextFiles.Decode(content);
         if (text.Contains('\0')) return Result.Fail("Файл не является текстом (.txt)");
         return new Result(RoadmapDocumentParser.Parse(text), null);
     }
 
-    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1251.</summary>
-    private static string Decode(byte[] content)
-    {
-        var bytes = content.AsSpan();
-        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(1251).GetString(bytes);
-        }
-    }
 
     private static Result ReadDocx(byte[] content)
     {

@@ -1,3 +1,4 @@
+using Nastavnik.Web.Features.Shared;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -19,9 +20,6 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
     private const string TooManyRows = "В файле больше 10 000 строк: разделите его на части";
 
     // Excel saves CSV in Windows-1251 on Russian systems; .NET knows that code page only through this provider.
-    static SpreadsheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public sealed record Result(IReadOnlyList<IReadOnlyList<string>> Rows, string? Error)
     {
@@ -150,7 +148,7 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
         {
             return Result.Fail("Файл не является текстом CSV: похоже, это книга Excel — сохраните её с расширением .xlsx");
         }
-        var text = Decode(content);
+        var text = TextFiles.Decode(content);
         if (text.Contains('\0')) return Result.Fail("Файл не является текстом CSV");
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -178,20 +176,6 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
         return new Result(rows, null);
     }
 
-    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1251.</summary>
-    private static string Decode(byte[] content)
-    {
-        var bytes = content.AsSpan();
-        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(1251).GetString(bytes);
-        }
-    }
 
     /// <summary>";" (Russian Excel) or "," — whichever the header line uses more, outside quotes.</summary>
     private static string DelimiterOf(string text)
