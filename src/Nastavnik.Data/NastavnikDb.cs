@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Nastavnik.Data.Entities;
+using Nastavnik.Data.Entities.People;
 using Nastavnik.Data.Entities.Roadmaps;
 
 namespace Nastavnik.Data;
@@ -28,6 +29,19 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     public DbSet<RoadmapItemComment> RoadmapItemComments => Set<RoadmapItemComment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<LegalRepresentative> LegalRepresentatives => Set<LegalRepresentative>();
+    public DbSet<PersonChange> PersonChanges => Set<PersonChange>();
+    public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<MenteeProfile> MenteeProfiles => Set<MenteeProfile>();
+    public DbSet<MentorProfile> MentorProfiles => Set<MentorProfile>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<DestructionAct> DestructionActs => Set<DestructionAct>();
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<ResponseAnswer> ResponseAnswers => Set<ResponseAnswer>();
 
     /// <summary>Who is acting: the signed-in user on the web, the OS user in the CLI. Filled into every audit entry.</summary>
     public AuditActor Actor { get; } = actor ?? AuditActor.System;
@@ -56,6 +70,8 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
                 nameof(AuditEntry) => "audit_entries",
                 nameof(RoadmapEvidence) => "roadmap_evidence",
                 nameof(EmailMessage) => "email_outbox",
+                nameof(Person) => "people",
+                nameof(MentoringProgram) => "programs",
                 _ => SnakeCase.From(entity.ClrType.Name) + "s",
             };
             entity.SetTableName(table);

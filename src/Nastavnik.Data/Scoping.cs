@@ -1,5 +1,7 @@
 using Nastavnik.Data.Entities;
+using Nastavnik.Data.Entities.People;
 using Nastavnik.Data.Entities.Roadmaps;
+using Nastavnik.Domain.People;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Access;
 
@@ -86,6 +88,31 @@ public static class Scoping
         return q.Where(o => regions.Contains(o.RegionId)
             || (o.MunicipalityId != null && municipalities.Contains(o.MunicipalityId.Value))
             || (o.OrganizationId != null && organizations.Contains(o.OrganizationId.Value)));
+    }
+
+    /// <summary>
+    /// People (personal data): only inside the organizations where the user is head or curator (DOMAIN.md §2 scoping
+    /// rule 1). Municipal and regional users, and the system administrator, see no personal data: they get counts.
+    /// Blocked and destroyed people are further hidden from lists by <see cref="Listed"/>.
+    /// </summary>
+    public static IQueryable<Person> InScope(this IQueryable<Person> q, Scope s)
+    {
+        var organizations = s.OrganizationIdsFor(Role.OrgHead, Role.Curator).ToArray();
+        return q.Where(p => organizations.Contains(p.OrganizationId));
+    }
+
+    /// <summary>People that may appear in lists, matching and exports: not blocked by a withdrawn consent, not destroyed.</summary>
+    public static IQueryable<Person> Listed(this IQueryable<Person> q) =>
+        q.Where(p => p.Status != PersonStatus.Blocked && p.Status != PersonStatus.Destroyed);
+
+    public static IQueryable<MentoringProgram> InScope(this IQueryable<MentoringProgram> q, Scope s)
+    {
+        if (s.IsSystem) return q;
+        var regions = s.RegionIds.ToArray();
+        var municipalities = s.MunicipalityIds.ToArray();
+        var organizations = s.OrganizationIds.ToArray();
+        return q.Where(p => regions.Contains(p.RegionId) || organizations.Contains(p.OrganizationId)
+            || municipalities.Contains(p.Organization.MunicipalityId));
     }
 
     public static IQueryable<AuditEntry> InScope(this IQueryable<AuditEntry> q, Scope s)

@@ -10,6 +10,8 @@ public class User : IdentityUser<long>
     public string FullName { get; set; } = "";
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The person this login belongs to (a mentor's, mentee's or parent's self-service account).</summary>
+    public long? PersonId { get; set; }
     public List<RoleAssignment> Assignments { get; set; } = [];
 }
 

@@ -107,7 +107,8 @@ public partial class AccessMatrixTests(AppFixture app)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private sealed record World(AppFixture.Tree Tree, long PartnerId, long UserId, long RoadmapId, long RoadmapItemId, long RoadmapOccurrenceId);
+    private sealed record World(AppFixture.Tree Tree, long PartnerId, long UserId, long RoadmapId, long RoadmapItemId, long RoadmapOccurrenceId,
+        long PersonId, long ProgramId);
 
     /// <summary>
     /// A region → municipality → school tree with a partner serving it, a user holding a role in it, and a municipal
@@ -139,7 +140,18 @@ public partial class AccessMatrixTests(AppFixture app)
         var occurrence = RoadmapOccurrences.Build(roadmap, item, schedule, [(tree.OrganizationId, tree.MunicipalityId)]).Single();
         db.RoadmapOccurrences.Add(occurrence);
         await db.SaveChangesAsync();
-        return new World(tree, partner.Id, userId, roadmap.Id, item.Id, occurrence.Id);
+        var program = await app.InsertAsync(new Nastavnik.Data.Entities.People.MentoringProgram
+        {
+            RegionId = tree.RegionId, OrganizationId = tree.OrganizationId, Name = AppFixture.Unique("Программа"),
+            Family = Nastavnik.Domain.People.ModelFamily.Learners, PeriodStart = new DateOnly(2026, 9, 1), PeriodEnd = new DateOnly(2027, 8, 31),
+        });
+        var person = await app.InsertAsync(new Nastavnik.Data.Entities.People.Person
+        {
+            RegionId = tree.RegionId, OrganizationId = tree.OrganizationId, Kind = Nastavnik.Domain.People.PersonKind.Pupil,
+            LastName = "Иванов", FirstName = "Пётр", MiddleName = "Сергеевич", ClassName = "7Б", Grade = 7,
+            Status = Nastavnik.Domain.People.PersonStatus.Active,
+        });
+        return new World(tree, partner.Id, userId, roadmap.Id, item.Id, occurrence.Id, person.Id, program.Id);
     }
 
     private static string Url(Target target, World? world)
@@ -155,6 +167,8 @@ public partial class AccessMatrixTests(AppFixture app)
             ScopedEntity.Roadmap => world.RoadmapId,
             ScopedEntity.RoadmapItem => world.RoadmapItemId,
             ScopedEntity.RoadmapOccurrence => world.RoadmapOccurrenceId,
+            ScopedEntity.Person => world.PersonId,
+            ScopedEntity.Program => world.ProgramId,
             _ => throw new InvalidOperationException($"{target.Name} has an id but no Entity"),
         };
         return "/" + IdParameter().Replace(target.Route, id.ToString());
