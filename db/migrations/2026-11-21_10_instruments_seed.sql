@@ -31,8 +31,8 @@ create temporary table seed_items (code text, position integer, kind text, text 
 insert into seed_items values
     ('seed_mentee_entry', 1, 'multiple', 'С чем вам нужна помощь наставника? Отметьте одну или несколько тем.', '{}', 'requests', true),
     ('seed_mentee_entry', 2, 'text', 'Опишите свой запрос своими словами', '{}', '', false),
-    ('seed_mentee_entry', 3, 'text', 'Ваши увлечения и интересы', '{}', 'interests', false),
-    ('seed_mentee_entry', 4, 'text', 'Когда вам удобно встречаться с наставником (дни недели, время)?', '{}', 'availability', false),
+    ('seed_mentee_entry', 3, 'text', 'Ваши увлечения и интересы', '{}', '', false),
+    ('seed_mentee_entry', 4, 'text', 'Когда вам удобно встречаться с наставником (дни недели, время)?', '{}', '', false),
     ('seed_mentee_entry', 5, 'single', 'Какой формат встреч вам удобнее?', '{"Очно","Дистанционно","Смешанный"}', '', false),
     ('seed_mentee_entry', 6, 'scale', 'Насколько вы ожидаете, что работа с наставником будет для вас полезной? (1 — совсем не полезной, 10 — очень полезной)', '{}', '', true),
     ('seed_mentee_entry', 7, 'yes_no', 'Был ли у вас раньше опыт работы с наставником?', '{}', '', false),
