@@ -1,4 +1,5 @@
 using Nastavnik.Data.Demo;
+using Nastavnik.Web.Features.People;
 using Nastavnik.Web.Features.Roadmaps;
 
 namespace Nastavnik.Cli;
@@ -12,6 +13,7 @@ public static class DemoCommand
         await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
         await DemoData.EnsureAsync(db, Console.Out);
             if (RoadmapDemo.FindSeedsDirectory() is { } seeds) await RoadmapDemo.LoadAsync(db, seeds, Console.Out);
+            await PeopleDemo.LoadAsync(db, Console.Out);
         PrintLogins(Console.Out);
         return 0;
     }

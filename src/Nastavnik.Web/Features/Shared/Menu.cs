@@ -9,13 +9,16 @@ namespace Nastavnik.Web.Features.Shared;
 /// </summary>
 public static class Menu
 {
-    public sealed record Item(string Title, string Page, Type Model);
+    /// <param name="For">When set, only these roles see the item even if the page admits everyone (self-service pages).</param>
+    public sealed record Item(string Title, string Page, Type Model, Role[]? For = null);
 
     private static readonly Item[] Items =
     [
         new("Главная", "/Index", typeof(IndexModel)),
         new("Дорожные карты", "/Roadmaps/Index", typeof(Roadmaps.IndexModel)),
         new("Контроль исполнения", "/Roadmaps/Control", typeof(Roadmaps.ControlModel)),
+        new("Анкеты", "/Questionnaires/Index", typeof(Questionnaires.IndexModel)),
+        new("Мои анкеты", "/Questionnaires/My", typeof(Questionnaires.MyModel), [Role.Mentor, Role.Mentee, Role.LegalRepresentative]),
         new("Регионы", "/Territories/Regions/Index", typeof(Territories.Regions.IndexModel)),
         new("Муниципалитеты", "/Territories/Municipalities/Index", typeof(Territories.Municipalities.IndexModel)),
         new("Организации", "/Territories/Organizations/Index", typeof(Territories.Organizations.IndexModel)),
@@ -25,5 +28,6 @@ public static class Menu
         new("Уведомления", "/Roadmaps/Notifications", typeof(Roadmaps.NotificationsModel)),
     ];
 
-    public static IEnumerable<Item> For(Scope scope) => Items.Where(i => PageAccess.Allows(i.Model, scope));
+    public static IEnumerable<Item> For(Scope scope) =>
+        Items.Where(i => PageAccess.Allows(i.Model, scope) && (i.For is null || scope.HasAny(i.For)));
 }
