@@ -81,11 +81,45 @@ public class DestructionTests(AppFixture app)
             Assert.Null(act.UserId);
             Assert.Equal(tree.OrganizationId, act.OrganizationId);
             Assert.Contains("фамилия, имя, отчество", act.Fields);
+            // The mother was held only as this pupil's representative: erased with her own act.
+            var mother = await db.LegalRepresentatives.Where(r => r.ChildId == pupil).Select(r => r.Representative).SingleAsync();
+            Assert.Equal(PersonStatus.Destroyed, mother.Status);
+            Assert.Equal("Удалено", mother.LastName);
+            Assert.Equal("", mother.Phone);
+            Assert.StartsWith("Отзыв согласия от 20.10.2026", (await db.DestructionActs.SingleAsync(a => a.PersonId == mother.Id)).Basis);
         }
 
         Assert.Equal(0, await Service().RunOnceAsync(now));
         await using var check = app.Db();
         Assert.Equal(1, await check.DestructionActs.CountAsync(a => a.PersonId == pupil));
+    }
+
+    [Fact]
+    public async Task RunOnce_RepresentativeOfAnotherChild_Kept()
+    {
+        var tree = await app.CreateTreeAsync();
+        var now = DateTimeOffset.UtcNow;
+        var pupil = await BlockedPupilAsync(tree, now.AddDays(-31), Today.AddDays(-31));
+        long motherId;
+        await using (var db = app.Db())
+        {
+            motherId = await db.LegalRepresentatives.Where(r => r.ChildId == pupil).Select(r => r.RepresentativeId).SingleAsync();
+            var sibling = new Person
+            {
+                RegionId = tree.RegionId, OrganizationId = tree.OrganizationId, Kind = PersonKind.Pupil, LastName = "Брат", FirstName = "Пётр",
+            };
+            sibling.Representatives.Add(new LegalRepresentative { RepresentativeId = motherId, Relationship = Relationship.Mother });
+            db.People.Add(sibling);
+            await db.SaveChangesAsync();
+        }
+
+        await Service().RunOnceAsync(now);
+
+        await using var check = app.Db();
+        Assert.Equal(PersonStatus.Destroyed, await check.People.Where(p => p.Id == pupil).Select(p => p.Status).SingleAsync());
+        var mother = await check.People.SingleAsync(p => p.Id == motherId);
+        Assert.NotEqual(PersonStatus.Destroyed, mother.Status);
+        Assert.Equal("Анна", mother.FirstName);
     }
 
     [Fact]

@@ -33,9 +33,32 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
 
     /// <summary>What the act lists as destroyed.</summary>
     public const string DestroyedFields = "фамилия, имя, отчество; дата рождения; пол; телефон; e-mail; класс; должность; предметы; "
-        + "дата начала педагогического стажа; место учёбы; организация-партнёр; особые категории; сканы согласий; история изменений карточки";
+        + "дата начала педагогического стажа; место учёбы; организация-партнёр; особые категории; сканы и номера документов согласий; "
+        + "тексты запросов, результатов и анкет; история изменений карточки";
+
+    public const string RepresentativeFields = "фамилия, имя, отчество; телефон; e-mail законного представителя; история изменений карточки";
 
     public const string Erased = "Удалено";
+
+    /// <summary>Erases a person's personal fields and marks them destroyed; the row stays for counts.</summary>
+    private static void Erase(Person person)
+    {
+        person.LastName = Erased;
+        person.FirstName = Erased;
+        person.MiddleName = "";
+        person.BirthDate = null;
+        person.Sex = null;
+        person.Phone = "";
+        person.Email = "";
+        person.ClassName = "";
+        person.Position = "";
+        person.Subjects = "";
+        person.ExperienceStart = null;
+        person.College = "";
+        person.PartnerId = null;
+        person.SpecialCategories = [];
+        person.Status = PersonStatus.Destroyed;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -98,21 +121,7 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
         var withdrawn = person.Consents.Where(c => c.Purpose == ConsentPurpose.Processing && c.WithdrawnOn != null)
             .Max(c => c.WithdrawnOn) ?? DateOnly.FromDateTime(MoscowTime.From(person.BlockedAt!.Value));
 
-        person.LastName = Erased;
-        person.FirstName = Erased;
-        person.MiddleName = "";
-        person.BirthDate = null;
-        person.Sex = null;
-        person.Phone = "";
-        person.Email = "";
-        person.ClassName = "";
-        person.Position = "";
-        person.Subjects = "";
-        person.ExperienceStart = null;
-        person.College = "";
-        person.PartnerId = null;
-        person.SpecialCategories = [];
-        person.Status = PersonStatus.Destroyed;
+        Erase(person);
         foreach (var consent in person.Consents)
         {
             consent.ScanContent = null;
@@ -137,13 +146,37 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
             m.Results = "";
             m.CaseLink = "";
         }, ct);
+        var basis = $"Отзыв согласия от {withdrawn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}";
         db.DestructionActs.Add(new DestructionAct
         {
             PersonId = id, RegionId = person.RegionId, OrganizationId = person.OrganizationId, DestroyedAt = now,
-            Fields = DestroyedFields, Basis = $"Отзыв согласия от {withdrawn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}", UserId = null,
+            Fields = DestroyedFields, Basis = basis, UserId = null,
         });
+
+        // A representative held only for this child (no other child, no participation or consents of their own) goes too.
+        var representatives = await db.LegalRepresentatives.Where(r => r.ChildId == id)
+            .Where(r => !db.LegalRepresentatives.Any(o => o.RepresentativeId == r.RepresentativeId && o.ChildId != id))
+            .Where(r => !db.Consents.Any(c => c.PersonId == r.RepresentativeId))
+            .Where(r => !db.MenteeProfiles.Any(m => m.PersonId == r.RepresentativeId) && !db.MentorProfiles.Any(m => m.PersonId == r.RepresentativeId))
+            .Select(r => r.Representative).Where(r => r.Status != PersonStatus.Destroyed).ToListAsync(ct);
+        foreach (var representative in representatives)
+        {
+            Erase(representative);
+            db.DestructionActs.Add(new DestructionAct
+            {
+                PersonId = representative.Id, RegionId = representative.RegionId, OrganizationId = representative.OrganizationId,
+                DestroyedAt = now, Fields = RepresentativeFields, Basis = $"{basis} (законный представитель записи № {id})", UserId = null,
+            });
+        }
         await db.SaveChangesAsync(ct);
-        await db.PersonChanges.Where(c => c.PersonId == id).ExecuteDeleteAsync(ct);
+
+        var erasedIds = representatives.Select(r => r.Id).Append(id).ToArray();
+        await db.PersonChanges.Where(c => erasedIds.Contains(c.PersonId)).ExecuteDeleteAsync(ct);
+        // Free-text answers may hold anything personal; choices and scales stay for the depersonalised figures.
+        await db.ResponseAnswers
+            .Where(a => db.Responses.Any(r => r.Id == a.ResponseId && r.PersonId == id))
+            .Where(a => db.InstrumentItems.Any(i => i.Id == a.ItemId && i.Kind == InstrumentItemKind.Text))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Value, ""), ct);
         await tx.CommitAsync(ct);
     }
 }
