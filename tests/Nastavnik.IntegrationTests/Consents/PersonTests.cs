@@ -226,6 +226,70 @@ public class PersonTests(AppFixture app)
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == "Person" && a.EntityId == pupil.ToString()));
     }
 
+    [Theory]
+    [InlineData("Processing", false)]
+    [InlineData("Distribution", true)]
+    [InlineData("Distribution", false)]
+    [InlineData("ExtraDuties", false)]
+    public async Task Form_EachPurpose_ValidDocx(string purpose, bool withRepresentative)
+    {
+        var tree = await app.CreateTreeAsync();
+        var (pupil, parent, lastName) = await PupilWithParentAsync(app, tree, 16);
+        var client = await app.SignInAsAsync(Role.OrgHead, tree);
+
+        var response = await client.GetAsync($"{Url(pupil)}?handler=Form&purpose={purpose}{(withRepresentative ? $"&representativeId={parent}" : "")}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var doc = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains($"{lastName} Иван Петрович", text);
+        Assert.Equal(withRepresentative, text.Contains("Анна Сергеевна"));
+    }
+
+    [Fact]
+    public async Task Form_RepresentativeOfAnotherPerson_NotFound()
+    {
+        var tree = await app.CreateTreeAsync();
+        var (pupil, _, _) = await PupilWithParentAsync(app, tree, 12);
+        var (_, strangerParent, _) = await PupilWithParentAsync(app, tree, 12);
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Url(pupil)}?handler=Form&representativeId={strangerParent}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Record_SignedBySomeoneElsesParent_Refused()
+    {
+        var tree = await app.CreateTreeAsync();
+        var (pupil, _, _) = await PupilWithParentAsync(app, tree, 12);
+        var (_, strangerParent, _) = await PupilWithParentAsync(app, tree, 12);
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+
+        var response = await client.PostFormAsync(Url(pupil) + "?handler=Record", ParentConsent(strangerParent));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Выберите подписавшего из законных представителей", await response.Content.ReadAsStringAsync());
+        await using var db = app.Db();
+        Assert.False(await db.Consents.AnyAsync(c => c.PersonId == pupil));
+    }
+
+    [Fact]
+    public async Task Record_OwnConsentUnder14_Refused()
+    {
+        var tree = await app.CreateTreeAsync();
+        var (pupil, parent, _) = await PupilWithParentAsync(app, tree, 12);
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+        var fields = ParentConsent(parent);
+        fields["Record.RepresentativeId"] = "";
+
+        var response = await client.PostFormAsync(Url(pupil) + "?handler=Record", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("До 14 лет согласие подписывает законный представитель", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Get_Card_AuditedAsRead()
     {
