@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
+using Nastavnik.Web.Features.Consents;
 using Nastavnik.Web.Features.Roadmaps;
 using Nastavnik.Web.Infrastructure;
 
@@ -111,6 +112,7 @@ public static class WebServices
             .Configure<DbXmlRepository>((o, repository) => o.XmlRepository = repository);
 
         services.AddRoadmapServices();
+        services.AddConsentServices();
 
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 64 * 1024 * 1024);

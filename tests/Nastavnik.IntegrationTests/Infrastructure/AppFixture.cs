@@ -68,6 +68,7 @@ public sealed class AppFixture : IAsyncLifetime
             // directly, and a scan on start would add notifications other tests do not expect.
             b.UseSetting("Nastavnik:Reminders:Enabled", "false");
             b.UseSetting("Nastavnik:Smtp:Enabled", "false");
+            b.UseSetting("Nastavnik:Consents:Enabled", "false");
             configure?.Invoke(b);
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

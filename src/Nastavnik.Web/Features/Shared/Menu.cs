@@ -17,6 +17,7 @@ public static class Menu
         new("Главная", "/Index", typeof(IndexModel)),
         new("Дорожные карты", "/Roadmaps/Index", typeof(Roadmaps.IndexModel)),
         new("Контроль исполнения", "/Roadmaps/Control", typeof(Roadmaps.ControlModel)),
+        new("Акты уничтожения ПД", "/Consents/Acts", typeof(Consents.ActsModel)),
         new("Анкеты", "/Questionnaires/Index", typeof(Questionnaires.IndexModel)),
         new("Мои анкеты", "/Questionnaires/My", typeof(Questionnaires.MyModel), [Role.Mentor, Role.Mentee, Role.LegalRepresentative]),
         new("Регионы", "/Territories/Regions/Index", typeof(Territories.Regions.IndexModel)),
