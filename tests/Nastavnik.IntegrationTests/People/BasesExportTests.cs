@@ -19,7 +19,7 @@ public class BasesExportTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var program = await app.ProgramAsync(tree);
         await using var db = app.Db();
-        var topic = await db.Topics.Where(t => t.RegionId == null && t.Name == "Подготовка к ОГЭ/ЕГЭ").Select(t => t.Id).SingleAsync();
+        var topic = await db.Topics.Where(t => t.RegionId == null && t.Name == "Подготовка к ОГЭ/ЕГЭ").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         var pupil = await app.MenteeAsync(tree, program, "Смирнова", person: p => p.Phone = "+7 999 000-00-01",
             profile: m => { m.KeyTopicId = topic; m.CaseLink = "https://school.example/case"; m.Results = "Сдала ОГЭ"; });
         var mother = await app.InsertAsync(new Person

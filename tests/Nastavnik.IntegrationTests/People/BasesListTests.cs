@@ -46,7 +46,7 @@ public class BasesListTests(AppFixture app)
         var program = await app.ProgramAsync(tree);
         var other = await app.ProgramAsync(tree);
         await using var db = app.Db();
-        var topic = await db.Topics.Where(t => t.RegionId == null && t.Name == "Подготовка к олимпиадам").Select(t => t.Id).SingleAsync();
+        var topic = await db.Topics.Where(t => t.RegionId == null && t.Name == "Подготовка к олимпиадам").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         await app.MenteeAsync(tree, program, "Орлова", profile: m => m.ExtraTopicIds = [topic]);
         await app.MenteeAsync(tree, program, "Соколова");
         await app.MenteeAsync(tree, other, "Гусева", profile: m => m.KeyTopicId = topic);
@@ -124,7 +124,7 @@ public class BasesListTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var program = await app.ProgramAsync(tree);
         await using var db = app.Db();
-        var topic = await db.Topics.Where(t => t.RegionId == null && t.Name == "Проектная деятельность").Select(t => t.Id).SingleAsync();
+        var topic = await db.Topics.Where(t => t.RegionId == null && t.Name == "Проектная деятельность").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         await app.MentorAsync(tree, program, "Морозова", profile: m => m.CompetencyTopicIds = [topic]);
         await app.MentorAsync(tree, program, "Лебедева");
         var client = await app.SignInAsAsync(Role.Curator, tree);
