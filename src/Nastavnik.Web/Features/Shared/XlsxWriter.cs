@@ -51,7 +51,7 @@ public static class XlsxWriter
                 CellReference = ColumnName(c) + number,
                 DataType = CellValues.InlineString,
                 StyleIndex = bold ? 1u : 0u,
-                InlineString = new InlineString(new Text(XmlSafe(values[c])) { Space = SpaceProcessingModeValues.Preserve }),
+                InlineString = new InlineString(new Text(XmlSafe(bold ? values[c] : Neutralised(values[c]))) { Space = SpaceProcessingModeValues.Preserve }),
             });
         }
         return row;
@@ -86,6 +86,13 @@ public static class XlsxWriter
             new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
             new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true }) { Count = 2 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+
+    /// <summary>
+    /// A value that a spreadsheet would read as a formula (it begins with =, +, -, @, a tab or a carriage return) gets a
+    /// leading apostrophe: a name typed as «=HYPERLINK(…)» must stay text when the file is re-saved as CSV and reopened.
+    /// </summary>
+    public static string Neutralised(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     /// <summary>A, B, … Z, AA, AB: the column letters of a zero-based index.</summary>
     public static string ColumnName(int index)

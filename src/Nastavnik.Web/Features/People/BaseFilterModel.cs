@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Nastavnik.Web.Features.People;
+
+public sealed record BaseFilterModel(BaseFilter Filter, List<SelectListItem> Topics, List<SelectListItem> Programs, string TopicLabel);

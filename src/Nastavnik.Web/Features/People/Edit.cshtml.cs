@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Data;
+using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Infrastructure;
+
+namespace Nastavnik.Web.Features.People;
+
+/// <summary>A person's own fields; every changed field goes to the card's history in the same save.</summary>
+[Access(Role.OrgHead, Role.Curator, Entity = ScopedEntity.Person)]
+public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
+{
+    [BindProperty] public PersonForm Form { get; set; } = new();
+    public List<SelectListItem> Partners { get; private set; } = [];
+    public bool IsCurator { get; private set; }
+    public string FullName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        var person = await FindAsync(id);
+        if (person is null) return NotFound();
+        Form = PersonForm.From(person);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id)
+    {
+        var person = await FindAsync(id);
+        if (person is null) return NotFound();
+        Form.Validate(ModelState, DateOnly.FromDateTime(DateTime.Today), Partners.Select(p => long.Parse(p.Value)).ToList());
+        if (!ModelState.IsValid) return Page();
+
+        var before = PersonHistory.Snapshot(person);
+        Form.ApplyTo(person, specialCategories: IsCurator);
+        PersonHistory.Record(db, person.Id, me.Id, before, PersonHistory.Snapshot(person));
+        db.Entry(person).Property(p => p.RowVersion).OriginalValue = Form.Version;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", DbErrors.Concurrency);
+            return Page();
+        }
+        TempData["Message"] = $"Данные {person.FullName} сохранены";
+        return RedirectToPage("Card", new { id });
+    }
+
+    private async Task<Data.Entities.People.Person?> FindAsync(long id)
+    {
+        var scope = await me.GetScopeAsync();
+        var person = await db.People.InScope(scope).Listed().SingleOrDefaultAsync(p => p.Id == id);
+        if (person is null) return null;
+        // Special categories: the curator of the person's own organization only.
+        IsCurator = scope.OrganizationIdsFor(Role.Curator).Contains(person.OrganizationId);
+        Partners = await PeopleOptions.PartnersAsync(db, scope);
+        FullName = person.FullName;
+        return person;
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Nastavnik.Web.Features.People.Programs;
+
+public sealed record ProgramFieldsModel(ProgramForm Form, List<SelectListItem> Organizations);
