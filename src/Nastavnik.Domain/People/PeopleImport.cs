@@ -235,7 +235,11 @@ public static partial class PeopleImport
 
             var organizationText = Cell(Field.Organization);
             Organization? organization;
-            if (organizationText is null) organization = resolve(null);
+            if (organizationText is null)
+            {
+                organization = resolve(null);
+                if (organization is null) Fail(Field.Organization, "", "Укажите организацию: добавьте столбец «Образовательная организация»");
+            }
             else if (organizationText.Length == 0) { organization = null; Fail(Field.Organization, "", "Укажите образовательную организацию"); }
             else
             {
