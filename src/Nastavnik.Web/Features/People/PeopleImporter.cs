@@ -85,8 +85,12 @@ public sealed class PeopleImporter(NastavnikDb db)
                 ) on commit drop;
                 create temp table import_changes (person_id bigint not null, field text not null, old_value text not null, new_value text not null) on commit drop;
                 """, ct);
+            // Ids of new people are taken from the table's sequence in one round trip and travel in the COPY, so the
+            // child-representative links need no second pass over the staging table.
+            var ids = await AllocateIdsAsync(connection, decisions.Count(d => d.ExistingId is null) + decisions.Count(d => d.AddsRepresentative), ct);
+            var next = 0;
             await using (var writer = await connection.BeginBinaryImportAsync(
-                "copy import_people (existing_id, region_id, organization_id, last_name, first_name, middle_name, birth_date, sex, phone, email, "
+                "copy import_people (existing_id, new_id, rep_id, region_id, organization_id, last_name, first_name, middle_name, birth_date, sex, phone, email, "
                 + "class_name, grade, add_rep, rep_last, rep_first, rep_middle, rep_relationship) from stdin (format binary)", ct))
             {
                 foreach (var d in decisions)
@@ -95,6 +99,8 @@ public sealed class PeopleImporter(NastavnikDb db)
                     var rep = d.AddsRepresentative ? r.Representative : null;
                     await writer.StartRowAsync(ct);
                     await WriteAsync(writer, d.ExistingId, NpgsqlDbType.Bigint, ct);
+                    await WriteAsync(writer, d.ExistingId is null ? ids[next++] : (long?)null, NpgsqlDbType.Bigint, ct);
+                    await WriteAsync(writer, rep is not null ? ids[next++] : (long?)null, NpgsqlDbType.Bigint, ct);
                     await writer.WriteAsync(regions[r.OrganizationId], NpgsqlDbType.Bigint, ct);
                     await writer.WriteAsync(r.OrganizationId, NpgsqlDbType.Bigint, ct);
                     await writer.WriteAsync(r.LastName, NpgsqlDbType.Text, ct);
@@ -132,24 +138,22 @@ public sealed class PeopleImporter(NastavnikDb db)
             }
             var kindText = SnakeCase(kind.ToString());
             await ExecuteAsync(connection, $"""
-                update import_people set new_id = nextval(pg_get_serial_sequence('people', 'id')) where existing_id is null;
-                update import_people set rep_id = nextval(pg_get_serial_sequence('people', 'id')) where add_rep;
                 insert into people (id, region_id, organization_id, kind, last_name, first_name, middle_name, birth_date, sex, phone,
                                     email, class_name, grade, status)
                 overriding system value
                 select new_id, region_id, organization_id, '{kindText}', last_name, first_name, middle_name, birth_date, sex,
                        coalesce(phone, ''), coalesce(email, ''), coalesce(class_name, ''), grade, 'awaiting_consent'
-                from import_people where existing_id is null;
+                from import_people where existing_id is null
+                union all
+                select rep_id, region_id, organization_id, 'parent', rep_last, rep_first, rep_middle, null, null, '', '', '', null,
+                       'awaiting_consent'
+                from import_people where add_rep;
                 update people p
                 set last_name = s.last_name, first_name = s.first_name, middle_name = s.middle_name,
                     sex = coalesce(s.sex, p.sex), phone = coalesce(s.phone, p.phone), email = coalesce(s.email, p.email),
                     class_name = coalesce(s.class_name, p.class_name), grade = coalesce(s.grade, p.grade)
                 from import_people s
                 where p.id = s.existing_id;
-                insert into people (id, region_id, organization_id, kind, last_name, first_name, middle_name, status)
-                overriding system value
-                select rep_id, region_id, organization_id, 'parent', rep_last, rep_first, rep_middle, 'awaiting_consent'
-                from import_people where add_rep;
                 insert into legal_representatives (child_id, representative_id, relationship)
                 select coalesce(existing_id, new_id), rep_id, rep_relationship from import_people where add_rep;
                 insert into person_changes (person_id, user_id, field, old_value, new_value)
@@ -167,6 +171,18 @@ public sealed class PeopleImporter(NastavnikDb db)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long[]> AllocateIdsAsync(NpgsqlConnection connection, int count, CancellationToken ct)
+    {
+        var ids = new long[count];
+        if (count == 0) return ids;
+        await using var command = new NpgsqlCommand(
+            "select nextval(pg_get_serial_sequence('people', 'id')) from generate_series(1, $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        for (var i = 0; await reader.ReadAsync(ct); i++) ids[i] = reader.GetInt64(0);
+        return ids;
     }
 
     private static Task WriteAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) where T : class =>

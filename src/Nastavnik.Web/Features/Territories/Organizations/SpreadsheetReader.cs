@@ -55,9 +55,9 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
         const string notExcel = "Файл не является книгой Excel (.xlsx)";
         try
         {
-            // The character cap stops a small zip that inflates to gigabytes ("zip bomb").
+            // The character cap stops a small zip that inflates to gigabytes ("zip bomb"); it grows with the rows allowed.
             using var document = SpreadsheetDocument.Open(new MemoryStream(content), false,
-                new OpenSettings { MaxCharactersInPart = 50_000_000 });
+                new OpenSettings { MaxCharactersInPart = Math.Clamp(maxRows * 1_000L, 50_000_000L, 2_000_000_000L) });
             var workbook = document.WorkbookPart;
             if (workbook?.Workbook is null) return Result.Fail(notExcel);
             // Hidden and very hidden sheets hold lookups and macros' scratch data, never the list the user sees.
