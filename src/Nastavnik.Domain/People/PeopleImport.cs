@@ -324,9 +324,12 @@ public static partial class PeopleImport
         return new Result(rows, errors, unknown, fields);
     }
 
-    /// <summary>A person already in the organization, as far as an import can change them.</summary>
+    /// <summary>
+    /// A person already in the organization, as far as an import can change them. <paramref name="Blocked"/>: the
+    /// consent was withdrawn, so the data may not be processed — a matching row leaves the person untouched.
+    /// </summary>
     public sealed record Existing(long Id, long OrganizationId, string LastName, string FirstName, string MiddleName, DateOnly BirthDate,
-        string ClassName, Sex? Sex, string Phone, string Email, IReadOnlyList<string> Representatives)
+        string ClassName, Sex? Sex, string Phone, string Email, IReadOnlyList<string> Representatives, bool Blocked = false)
     {
         public Key Key => new(OrganizationId, Normalize(LastName), Normalize(FirstName), Normalize(MiddleName), BirthDate);
     }
@@ -365,6 +368,11 @@ public static partial class PeopleImport
             if (!byKey.TryGetValue(row.Key, out var match))
             {
                 decisions.Add(new Decision(row, RowStatus.New, null, []));
+                continue;
+            }
+            if (match.Blocked)
+            {
+                decisions.Add(new Decision(row, RowStatus.Unchanged, match.Id, []));
                 continue;
             }
             var changes = new List<Change>();

@@ -223,4 +223,15 @@ public class PeopleImportTests
         var plan = Plan(rows, [new(100, 99, "Иванов", "Иван", "Иванович", new DateOnly(2012, 9, 1), "7Б", Sex.M, "", "", [])]);
         Assert.Equal(RowStatus.New, Assert.Single(plan.Decisions).Status);
     }
+
+    [Fact]
+    public void Plan_BlockedPerson_IsLeftUnchanged()
+    {
+        var rows = ParseRows(Pupil(@class: "8Б")).Rows;
+        var plan = Plan(rows, [new(100, 5, "Иванов", "Иван", "Иванович", new DateOnly(2012, 9, 1), "7Б", Sex.M, "", "", [], Blocked: true)]);
+        var decision = Assert.Single(plan.Decisions);
+        Assert.Equal((RowStatus.Unchanged, 100L), (decision.Status, decision.ExistingId));
+        Assert.Empty(decision.Changes);
+        Assert.False(decision.AddsRepresentative);
+    }
 }

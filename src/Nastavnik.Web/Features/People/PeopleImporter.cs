@@ -50,7 +50,7 @@ public sealed class PeopleImporter(NastavnikDb db)
         var ids = parsed.Rows.Select(r => r.OrganizationId).Distinct().ToArray();
         var people = await db.People.AsNoTracking()
             .Where(p => ids.Contains(p.OrganizationId) && p.Kind == kind && p.BirthDate != null)
-            .Select(p => new { p.Id, p.OrganizationId, p.LastName, p.FirstName, p.MiddleName, BirthDate = p.BirthDate!.Value, p.ClassName, p.Sex, p.Phone, p.Email })
+            .Select(p => new { p.Id, p.OrganizationId, p.LastName, p.FirstName, p.MiddleName, BirthDate = p.BirthDate!.Value, p.ClassName, p.Sex, p.Phone, p.Email, p.Status })
             .ToListAsync(ct);
         var representatives = (await db.LegalRepresentatives.AsNoTracking()
                 .Where(l => ids.Contains(l.Child.OrganizationId) && l.Child.Kind == kind)
@@ -58,7 +58,8 @@ public sealed class PeopleImporter(NastavnikDb db)
                 .ToListAsync(ct))
             .ToLookup(l => l.ChildId, l => PeopleTerms.FullName(l.LastName, l.FirstName, l.MiddleName));
         var existing = people.Select(p => new Existing(p.Id, p.OrganizationId, p.LastName, p.FirstName, p.MiddleName, p.BirthDate,
-            p.ClassName, p.Sex, p.Phone, p.Email, representatives[p.Id].ToList()));
+            p.ClassName, p.Sex, p.Phone, p.Email, representatives[p.Id].ToList(),
+            p.Status is PersonStatus.Blocked or PersonStatus.Destroyed));
         return new Prepared(parsed, Plan(parsed.Rows, existing));
     }
 
