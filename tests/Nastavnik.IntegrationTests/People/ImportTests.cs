@@ -313,6 +313,29 @@ public class ImportTests(AppFixture app)
         await AssertNothingWrittenAsync(tree);
     }
 
+    [Fact]
+    public async Task Cli_MunicipalityWithOrganizationColumn_PutsEachRowInItsSchool()
+    {
+        var tree = await app.CreateTreeAsync();
+        await using var db0 = app.Db();
+        var municipality = await db0.Municipalities.Where(m => m.Id == tree.MunicipalityId).Select(m => m.Name).SingleAsync();
+        var school = await db0.Organizations.Where(o => o.Id == tree.OrganizationId).Select(o => o.ShortName).SingleAsync();
+        var (a, b) = (Surname(), Surname());
+        var path = await TempFileAsync(".csv", Csv(";", ["ФИО", "Дата рождения", "Образовательная организация"],
+            [$"{a} Иван", "01.09.2012", school], [$"{b} Пётр", "01.09.2012", "Школа, которой нет"]));
+
+        var refused = await RunCliAsync(["import", "people", path, "--municipality", municipality]);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("строка 3; столбец «Образовательная организация»", refused.Error);
+        await AssertNothingWrittenAsync(tree);
+
+        path = await TempFileAsync(".csv", Csv(";", ["ФИО", "Дата рождения", "Образовательная организация"], [$"{a} Иван", "01.09.2012", school]));
+        var saved = await RunCliAsync(["import", "people", path, "--municipality", municipality]);
+        Assert.Equal((0, "added=1 updated=0 unchanged=0"), (saved.Code, LastLine(saved.Out)));
+        await using var db = app.Db();
+        Assert.True(await db.People.AnyAsync(p => p.OrganizationId == tree.OrganizationId && p.LastName == a));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private async Task<(HttpClient Client, AppFixture.Tree Tree)> CuratorAsync()
