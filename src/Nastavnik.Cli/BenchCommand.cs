@@ -15,6 +15,7 @@ public static class BenchCommand
         "deadlines" => Task.FromResult(Deadlines(args[1..])),
         "control" => ControlBench.RunAsync(args[1..]),
         "import" => BenchImport.RunAsync(args[1..]),
+        "people-import" => PeopleImportBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -85,6 +86,9 @@ public static class BenchCommand
               bench import [--items N] [--runs N] [--connection СТРОКА]
                                               импорт .docx на N пунктов (по умолчанию 200): чтение и сохранение черновика;
                                               без строки подключения (или ConnectionStrings__Nastavnik) — только чтение
+              bench people-import [--rows 100000] [--format csv|xlsx] [--keep]
+                                              импорт N сгенерированных обучающихся с родителями из .csv или .xlsx во временную
+                                              базу: чтение, полная проверка, COPY BINARY; секунды и пиковая память, цель ≤ 20 с и ≤ 1 ГБ
             """);
         return 2;
     }

@@ -16,6 +16,7 @@ public static class Program
                 "demo" => await DemoCommand.RunAsync(rest),
                 "create-user" => await CreateUserCommand.RunAsync(rest),
                 "roadmap" => await RoadmapCommand.RunAsync(rest),
+                "import" when rest.FirstOrDefault() == "people" => await ImportPeopleCommand.RunAsync(rest[1..]),
                 "bench" => await BenchCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(Console.Out, 0),
                 _ => Help(Console.Error, 2),
@@ -44,6 +45,8 @@ public static class Program
                                                       разобрать срок дорожной карты и вывести JSON
               roadmap import ФАЙЛ [--dry-run] [--json] [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ]
                                                       загрузить дорожную карту (.docx, .xlsx, .txt) черновиком
+              import people ФАЙЛ --organization НОМЕР|КРАТКОЕ_ИМЯ [--municipality ИМЯ] [--kind pupil|teacher] [--dry-run]
+                                                      загрузить обучающихся или педагогов (.xlsx, .csv); последняя строка added=N updated=N unchanged=N
               bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
               bench control [--organizations N]       замер: контрольный отчёт региона (1000 ОО × 40 мероприятий × 5 лет)
               bench import [--items N] [--connection CS]  замер: импорт .docx на 200 пунктов (чтение и сохранение)

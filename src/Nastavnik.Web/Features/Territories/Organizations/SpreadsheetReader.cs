@@ -17,7 +17,8 @@ namespace Nastavnik.Web.Features.Territories.Organizations;
 public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
 {
     public const int MaxRows = 10_000;
-    private const string TooManyRows = "В файле больше 10 000 строк: разделите его на части";
+
+    private static string TooManyRows(int maxRows) => $"В файле больше {maxRows.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', ' ')} строк: разделите его на части";
 
     // Excel saves CSV in Windows-1251 on Russian systems; .NET knows that code page only through this provider.
 
@@ -38,23 +39,31 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
         return null;
     }
 
-    public Result Read(string fileName, byte[] content)
+    /// <param name="maxRows">Rows beyond this many (the header aside) refuse the file.</param>
+    /// <param name="refuseMergedCells">Merged cells refuse the file: a merged cell holds its value in one row only,
+    /// so a list with merged cells would silently lose values in the others.</param>
+    public Result Read(string fileName, byte[] content, int maxRows = MaxRows, bool refuseMergedCells = false)
     {
         if (Check(fileName, content.Length) is { } error) return Result.Fail(error);
-        return Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(content) : ReadXlsx(content);
+        return Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase)
+            ? ReadCsv(content, maxRows)
+            : ReadXlsx(content, maxRows, refuseMergedCells);
     }
 
-    private static Result ReadXlsx(byte[] content)
+    private static Result ReadXlsx(byte[] content, int maxRows, bool refuseMergedCells)
     {
         const string notExcel = "Файл не является книгой Excel (.xlsx)";
         try
         {
-            // The character cap stops a small zip that inflates to gigabytes ("zip bomb").
+            // The character cap stops a small zip that inflates to gigabytes ("zip bomb"); it grows with the rows allowed.
             using var document = SpreadsheetDocument.Open(new MemoryStream(content), false,
-                new OpenSettings { MaxCharactersInPart = 50_000_000 });
+                new OpenSettings { MaxCharactersInPart = Math.Clamp(maxRows * 1_000L, 50_000_000L, 2_000_000_000L) });
             var workbook = document.WorkbookPart;
             if (workbook?.Workbook is null) return Result.Fail(notExcel);
-            var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
+            // Hidden and very hidden sheets hold lookups and macros' scratch data, never the list the user sees.
+            var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
+            var first = sheets.FirstOrDefault(s => s.State is null || s.State.Value == SheetStateValues.Visible);
+            if (sheets.Count > 0 && first is null) return Result.Fail("В книге Excel нет видимых листов: покажите лист со списком");
             if (first?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart sheet)
             {
                 return Result.Fail("В книге Excel нет листов");
@@ -66,6 +75,12 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
             reader.Read();
             while (!reader.EOF)
             {
+                if (refuseMergedCells && reader.ElementType == typeof(MergeCell) && reader.IsStartElement)
+                {
+                    var merged = (MergeCell)reader.LoadCurrentElement()!;
+                    return Result.Fail($"На листе есть объединённые ячейки ({merged.Reference?.Value}): разъедините их "
+                        + "(«Объединить и поместить в центре» → «Отменить объединение»), заполните каждую ячейку и загрузите файл снова");
+                }
                 if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
                 {
                     reader.Read();
@@ -76,7 +91,7 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
                 // Formatted but empty rows far down the sheet are common; only rows with values take part.
                 if (cells.Count == 0) continue;
                 var number = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : rows.Count + 1;
-                if (number > MaxRows + 1) return Result.Fail(TooManyRows);
+                if (number > maxRows + 1) return Result.Fail(TooManyRows(maxRows));
                 while (rows.Count < number - 1) rows.Add([]);
                 rows.Add(cells);
             }
@@ -142,7 +157,7 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
         return Math.Clamp(index - 1, 0, 16_383);
     }
 
-    private static Result ReadCsv(byte[] content)
+    private static Result ReadCsv(byte[] content, int maxRows)
     {
         if (content.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
@@ -165,7 +180,7 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
             using var parser = new CsvParser(new StringReader(text), config);
             while (parser.Read())
             {
-                if (rows.Count > MaxRows) return Result.Fail(TooManyRows);
+                if (rows.Count > maxRows) return Result.Fail(TooManyRows(maxRows));
                 rows.Add(parser.Record ?? []);
             }
         }
