@@ -35,6 +35,60 @@ public class ProgramsTests(AppFixture app)
         Assert.Equal(new DateOnly(2027, 5, 31), program.PeriodEnd);
     }
 
+    private static MultipartFormDataContent ProgramContent(AppFixture.Tree tree, string name, string fileName, byte[] file)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(tree.OrganizationId.ToString()), "Form.OrganizationId" },
+            { new StringContent(name), "Form.Name" },
+            { new StringContent("Learners"), "Form.Family" },
+            { new StringContent("2026-09-01"), "Form.PeriodStart" },
+            { new StringContent("2027-05-31"), "Form.PeriodEnd" },
+        };
+        content.Add(new ByteArrayContent(file), "Form.Regulation", fileName);
+        return content;
+    }
+
+    [Fact]
+    public async Task Create_WithRegulation_StoresItAndEditOffersDownload()
+    {
+        var tree = await app.CreateTreeAsync();
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+        var name = AppFixture.Unique("Программа");
+        var file = "%PDF-1.4 положение"u8.ToArray();
+
+        var response = await client.PostMultipartAsync("/People/Programs/Create", ProgramContent(tree, name, "polozhenie.pdf", file));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        long id;
+        await using (var db = app.Db())
+        {
+            var program = await db.Programs.SingleAsync(p => p.Name == name);
+            Assert.Equal("polozhenie.pdf", program.RegulationFileName);
+            id = program.Id;
+        }
+        var edit = await (await client.GetAsync($"/People/Programs/Edit/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("polozhenie.pdf", edit);
+        var download = await client.GetAsync($"/People/Programs/Edit/{id}?handler=Regulation");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(file, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Create_RegulationOfWrongType_RefusedAndNothingSaved()
+    {
+        var tree = await app.CreateTreeAsync();
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+        var name = AppFixture.Unique("Программа");
+
+        var response = await client.PostMultipartAsync("/People/Programs/Create", ProgramContent(tree, name, "virus.exe", [1, 2, 3]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Положение загружается файлом .pdf, .docx, .doc, .odt или .rtf", await response.Content.ReadAsStringAsync());
+        await using var db = app.Db();
+        Assert.False(await db.Programs.AnyAsync(p => p.Name == name));
+    }
+
     [Fact]
     public async Task Create_WithoutNameAndReversedPeriodAndForeignForm_ShowsRussianErrors()
     {

@@ -9,7 +9,7 @@ using Nastavnik.Web.Infrastructure;
 namespace Nastavnik.Web.Features.People.Programs;
 
 [Access(Role.OrgHead, Role.Curator)]
-public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
+public class CreateModel(NastavnikDb db, CurrentUser me, Microsoft.Extensions.Options.IOptions<NastavnikOptions> options) : PageModel
 {
     [BindProperty] public ProgramForm Form { get; set; } = new();
     public List<SelectListItem> Organizations { get; private set; } = [];
@@ -33,10 +33,12 @@ public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
             ModelState.AddModelError("Form.OrganizationId", "Выберите организацию из списка");
         }
         Form.Validate(ModelState);
+        Form.ValidateRegulation(ModelState, options.Value.MaxUploadBytes);
         if (!ModelState.IsValid) return Page();
 
         var program = new MentoringProgram { RegionId = organization!.RegionId, OrganizationId = organization.Id, CuratorUserId = me.Id };
         Form.ApplyTo(program);
+        await Form.ApplyRegulationAsync(program);
         db.Programs.Add(program);
         await db.SaveChangesAsync();
         TempData["Message"] = $"Программа «{program.Name}» добавлена";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -21,6 +22,10 @@ public sealed class ProgramForm
     public List<string> Forms { get; set; } = [];
     public List<string> DeliveryModes { get; set; } = [];
     public List<string> AccessibilityMeasures { get; set; } = [];
+    /// <summary>«Положение о программе наставничества»: a new file replaces the stored one; none keeps it.</summary>
+    public IFormFile? Regulation { get; set; }
+
+    private static readonly string[] RegulationExtensions = [".pdf", ".docx", ".doc", ".odt", ".rtf"];
 
     public static ProgramForm From(MentoringProgram p) => new()
     {
@@ -44,6 +49,34 @@ public sealed class ProgramForm
         {
             state.AddModelError("Form.AccessibilityMeasures", "Выберите категории из списка");
         }
+    }
+
+    /// <summary>Checks the положение file: a document type, not empty, within the upload limit.</summary>
+    public void ValidateRegulation(ModelStateDictionary state, long maxBytes)
+    {
+        if (Regulation is null) return;
+        var extension = Path.GetExtension(Regulation.FileName).ToLowerInvariant();
+        if (!RegulationExtensions.Contains(extension))
+        {
+            state.AddModelError("Form.Regulation", "Положение загружается файлом .pdf, .docx, .doc, .odt или .rtf");
+        }
+        else if (Regulation.Length == 0)
+        {
+            state.AddModelError("Form.Regulation", "Файл положения пуст");
+        }
+        else if (Regulation.Length > maxBytes)
+        {
+            state.AddModelError("Form.Regulation", $"Файл положения больше {maxBytes / (1024 * 1024)} МБ");
+        }
+    }
+
+    public async Task ApplyRegulationAsync(MentoringProgram p)
+    {
+        if (Regulation is null) return;
+        using var buffer = new MemoryStream();
+        await Regulation.CopyToAsync(buffer);
+        p.RegulationFileName = Path.GetFileName(Regulation.FileName);
+        p.RegulationContent = buffer.ToArray();
     }
 
     public void ApplyTo(MentoringProgram p)
