@@ -176,7 +176,7 @@ public static class SearchBench
             }
             await copy.CompleteAsync();
         }
-        var organizations = await IdsAsync(conn, "select id from organizations order by id");
+        var organizations = await IdsAsync(conn, $"select id from organizations where region_id = {regionId} order by id");
 
         var year = DateTime.UtcNow.Year;
         await using (var copy = await conn.BeginBinaryImportAsync(
@@ -194,7 +194,7 @@ public static class SearchBench
             }
             await copy.CompleteAsync();
         }
-        var programOf = (await PairsAsync(conn, "select organization_id, id from programs")).ToDictionary(p => p.Id, p => p.Other);
+        var programOf = (await PairsAsync(conn, $"select organization_id, id from programs where region_id = {regionId}")).ToDictionary(p => p.Id, p => p.Other);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await using (var copy = await conn.BeginBinaryImportAsync(
@@ -224,7 +224,7 @@ public static class SearchBench
             await copy.CompleteAsync();
         }
 
-        var pupils = await PairsAsync(conn, "select id, organization_id from people order by id");
+        var pupils = await PairsAsync(conn, $"select id, organization_id from people where region_id = {regionId} order by id");
         await using (var copy = await conn.BeginBinaryImportAsync(
             "copy mentee_profiles (person_id, program_id, region_id, organization_id, source, entry_date, status) from stdin (format binary)"))
         {
