@@ -16,6 +16,7 @@ public static class BenchCommand
         "control" => ControlBench.RunAsync(args[1..]),
         "import" => BenchImport.RunAsync(args[1..]),
         "people-import" => PeopleImportBench.RunAsync(args[1..]),
+        "search" => SearchBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -89,6 +90,10 @@ public static class BenchCommand
               bench people-import [--rows 100000] [--format csv|xlsx] [--keep]
                                               импорт N сгенерированных обучающихся с родителями из .csv или .xlsx во временную
                                               базу: чтение, полная проверка, COPY BINARY; секунды и пиковая память, цель ≤ 20 с и ≤ 1 ГБ
+              bench search [--people 100000] [--duration 15] [--requests 2000] [--keep]
+                                              поиск по началу фамилии в базе наставляемых: муниципалитет из 50 школ и N
+                                              обучающихся во временной базе (COPY BINARY), сайт на свободном порту 127.0.0.1,
+                                              вход куратора; wrk -t2 -c16 и 16 параллельных запросов HttpClient, цель p95 ≤ 100 мс
             """);
         return 2;
     }
