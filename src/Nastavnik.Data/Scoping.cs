@@ -121,4 +121,12 @@ public static class Scoping
         var regions = s.RegionIds.ToArray();
         return q.Where(x => x.RegionId != null && regions.Contains(x.RegionId.Value));
     }
+
+    /// <summary>Instruments (questionnaires): the seeded ones (no region) and those of the regions the user administers.</summary>
+    public static IQueryable<Instrument> InScope(this IQueryable<Instrument> q, Scope s)
+    {
+        if (s.IsSystem) return q;
+        var regions = s.RegionIds.ToArray();
+        return q.Where(x => x.RegionId == null || regions.Contains(x.RegionId.Value));
+    }
 }

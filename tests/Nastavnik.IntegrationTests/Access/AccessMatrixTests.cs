@@ -108,7 +108,7 @@ public partial class AccessMatrixTests(AppFixture app)
     }
 
     private sealed record World(AppFixture.Tree Tree, long PartnerId, long UserId, long RoadmapId, long RoadmapItemId, long RoadmapOccurrenceId,
-        long PersonId, long ProgramId);
+        long PersonId, long ProgramId, long InstrumentId);
 
     /// <summary>
     /// A region → municipality → school tree with a partner serving it, a user holding a role in it, and a municipal
@@ -151,7 +151,14 @@ public partial class AccessMatrixTests(AppFixture app)
             LastName = "Иванов", FirstName = "Пётр", MiddleName = "Сергеевич", ClassName = "7Б", Grade = 7,
             Status = Nastavnik.Domain.People.PersonStatus.Active,
         });
-        return new World(tree, partner.Id, userId, roadmap.Id, item.Id, occurrence.Id, person.Id, program.Id);
+        var instrument = await app.InsertAsync(new Nastavnik.Data.Entities.People.Instrument
+        {
+            RegionId = tree.RegionId, Code = AppFixture.Unique("matrix").Replace('-', '_'), Name = AppFixture.Unique("Анкета"),
+            Family = Nastavnik.Domain.People.ModelFamily.Learners, Respondent = Nastavnik.Domain.People.InstrumentRespondent.Mentee,
+            Moment = Nastavnik.Domain.People.InstrumentMoment.Entry,
+            Items = [new Nastavnik.Data.Entities.People.InstrumentItem { Position = 1, Kind = Nastavnik.Domain.People.InstrumentItemKind.Text, Text = "Вопрос" }],
+        });
+        return new World(tree, partner.Id, userId, roadmap.Id, item.Id, occurrence.Id, person.Id, program.Id, instrument.Id);
     }
 
     private static string Url(Target target, World? world)
@@ -169,6 +176,7 @@ public partial class AccessMatrixTests(AppFixture app)
             ScopedEntity.RoadmapOccurrence => world.RoadmapOccurrenceId,
             ScopedEntity.Person => world.PersonId,
             ScopedEntity.Program => world.ProgramId,
+            ScopedEntity.Instrument => world.InstrumentId,
             _ => throw new InvalidOperationException($"{target.Name} has an id but no Entity"),
         };
         return "/" + IdParameter().Replace(target.Route, id.ToString());

@@ -31,10 +31,10 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
         Q = q;
         var scope = await me.GetScopeAsync();
         var people = db.People.InScope(scope);
-        var regions = await people.Select(p => p.RegionId).Distinct().ToListAsync();
+        var regions = await people.Select(p => p.RegionId).Distinct().ToArrayAsync();
         var counts = await db.Responses.Where(r => people.Any(p => p.Id == r.PersonId))
             .GroupBy(r => r.InstrumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
-        var instruments = await db.Instruments.Where(i => i.IsActive && (i.RegionId == null || regions.Contains(i.RegionId.Value)))
+        var instruments = await QuestionnaireFiller.Current(db, regions)
             .OrderBy(i => i.Respondent).ThenBy(i => i.Moment).ThenBy(i => i.Name).ThenBy(i => i.Version).ToListAsync();
         Instruments = instruments.Select(i => new InstrumentRow(i.Id, i.Name, i.Respondent, i.Moment, i.Version, i.IsFrozen, counts.GetValueOrDefault(i.Id))).ToList();
 

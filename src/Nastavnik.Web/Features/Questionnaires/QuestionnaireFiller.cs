@@ -15,8 +15,16 @@ public static class QuestionnaireFiller
     /// <summary>Form field holding the answer to an item.</summary>
     public static string FieldName(long itemId) => $"a{itemId}";
 
-    public static IQueryable<Instrument> Available(NastavnikDb db, long regionId) =>
-        db.Instruments.Where(i => i.IsActive && (i.RegionId == null || i.RegionId == regionId));
+    public static IQueryable<Instrument> Available(NastavnikDb db, long regionId) => Current(db, [regionId]);
+
+    /// <summary>
+    /// The instruments the regions use: per code, the highest version visible to them (seeded or the region's own),
+    /// when that version is active — an older version is replaced by a newer one, and deactivating the newest
+    /// withdraws the questionnaire.
+    /// </summary>
+    public static IQueryable<Instrument> Current(NastavnikDb db, long[] regionIds) =>
+        db.Instruments.Where(i => i.IsActive && (i.RegionId == null || regionIds.Contains(i.RegionId.Value))
+            && !db.Instruments.Any(n => n.Code == i.Code && n.Version > i.Version && (n.RegionId == null || regionIds.Contains(n.RegionId.Value))));
 
     public static Task<Instrument?> LoadAsync(NastavnikDb db, long regionId, long instrumentId) =>
         Available(db, regionId).Include(i => i.Items.OrderBy(x => x.Position)).SingleOrDefaultAsync(i => i.Id == instrumentId);
