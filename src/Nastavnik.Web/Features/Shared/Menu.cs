@@ -23,6 +23,7 @@ public static class Menu
         new("Акты уничтожения ПД", "/Consents/Acts", typeof(Consents.ActsModel)),
         new("Анкеты", "/Questionnaires/Index", typeof(Questionnaires.IndexModel)),
         new("Мои анкеты", "/Questionnaires/My", typeof(Questionnaires.MyModel), [Role.Mentor, Role.Mentee, Role.LegalRepresentative]),
+        new("Конструктор анкет", "/Questionnaires/Instruments/Index", typeof(Questionnaires.Instruments.IndexModel)),
         new("Регионы", "/Territories/Regions/Index", typeof(Territories.Regions.IndexModel)),
         new("Муниципалитеты", "/Territories/Municipalities/Index", typeof(Territories.Municipalities.IndexModel)),
         new("Организации", "/Territories/Organizations/Index", typeof(Territories.Organizations.IndexModel)),
