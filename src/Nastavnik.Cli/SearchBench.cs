@@ -1,3 +1,4 @@
+using static Nastavnik.Cli.BenchSql;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -459,23 +460,5 @@ public static class SearchBench
         await conn.OpenAsync();
         await using var command = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, conn);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<List<long>> IdsAsync(NpgsqlConnection conn, string sql) =>
-        (await PairsAsync(conn, sql.Replace("select id from", "select id, 0::bigint from"))).Select(p => p.Id).ToList();
-
-    private static async Task<List<(long Id, long Other)>> PairsAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, conn);
-        await using var rows = await command.ExecuteReaderAsync();
-        var result = new List<(long, long)>();
-        while (await rows.ReadAsync()) result.Add((rows.GetInt64(0), rows.GetInt64(1)));
-        return result;
     }
 }
