@@ -1,3 +1,4 @@
+using Nastavnik.Data.Entities.People;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Domain.Access;
@@ -134,5 +135,34 @@ public class BasesListTests(AppFixture app)
         Assert.Contains("Морозова", html);
         Assert.Contains("Проектная деятельность", html);
         Assert.DoesNotContain("Лебедева", html);
+    }
+
+    [Fact]
+    public async Task Mentors_EligibleFilter_ShowsOnlyThoseOfferedToMatching()
+    {
+        var tree = await app.CreateTreeAsync();
+        var program = await app.ProgramAsync(tree);
+        void Ready(MentorProfile m)
+        {
+            m.Status = ParticipationStatus.Admitted;
+            m.ScreeningDone = [MentorEligibility.Interview];
+            m.TrainingHours = 2;
+            m.TrainingCompletedOn = new DateOnly(2026, 9, 20);
+        }
+        await app.MentorAsync(tree, program, "Готовова", profile: Ready);
+        await app.MentorAsync(tree, program, "Необученова", profile: m => { Ready(m); m.TrainingHours = 1; });
+        await app.MentorAsync(tree, program, "Несобеседованова", profile: m => { Ready(m); m.ScreeningDone = []; });
+        await app.MentorAsync(tree, program, "Безсогласиева", PersonStatus.AwaitingConsent, Ready);
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+
+        var all = await (await client.GetAsync("/People/Mentors")).Content.ReadAsStringAsync();
+        var eligible = await (await client.GetAsync("/People/Mentors?eligible=true")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Необученова", all);
+        Assert.Contains("Только допущенные к подбору пар", all);
+        Assert.Contains("Готовова", eligible);
+        Assert.DoesNotContain("Необученова", eligible);
+        Assert.DoesNotContain("Несобеседованова", eligible);
+        Assert.DoesNotContain("Безсогласиева", eligible);
     }
 }

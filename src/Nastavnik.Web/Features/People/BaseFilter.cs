@@ -14,6 +14,8 @@ public sealed class BaseFilter
     [FromQuery(Name = "programId")] public long? ProgramId { get; set; }
     /// <summary>name (ФИО), class, entry (date of entry).</summary>
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
+    /// <summary>Mentors only: just those who may be offered to matching (MentorEligibility).</summary>
+    [FromQuery(Name = "eligible")] public bool Eligible { get; set; }
 
     /// <summary>The class as stored («7-б» → «7Б»), or the text as typed when it does not parse.</summary>
     public string? NormalizedClass => string.IsNullOrWhiteSpace(Class) ? null : ClassName.Parse(Class)?.ToString() ?? Class.Trim();
@@ -36,6 +38,7 @@ public sealed class BaseFilter
         if (Status is { } s) values["status"] = s.ToString();
         if (ProgramId is { } p) values["programId"] = p.ToString();
         if (!string.IsNullOrWhiteSpace(Sort)) values["sort"] = Sort;
+        if (Eligible) values["eligible"] = "true";
         return values;
     }
 }

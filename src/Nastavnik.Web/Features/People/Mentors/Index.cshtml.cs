@@ -101,6 +101,14 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
         if (Filter.NormalizedClass is { } cls) query = query.Where(m => m.Person.ClassName == cls);
         if (Filter.TopicId is { } t) query = query.Where(m => m.CompetencyTopicIds.Contains(t));
         if (Filter.Status is { } s) query = query.Where(m => m.Status == s);
+        if (Filter.Eligible)
+        {
+            // The SQL form of MentorEligibility (kept equal to it by MentorEligibilityTests and the base test).
+            var minHours = MentorEligibility.MinTrainingHours;
+            query = query.Where(m => m.Person.Status == PersonStatus.Active && m.ScreeningDone.Contains(MentorEligibility.Interview)
+                && m.TrainingCompletedOn != null && m.TrainingHours >= minHours
+                && (m.Status == ParticipationStatus.Admitted || m.Status == ParticipationStatus.InPair));
+        }
         if (Filter.ProgramId is { } p) query = query.Where(m => m.ProgramId == p);
         return query;
     }
