@@ -20,6 +20,7 @@ public static class Menu
         new("Наставляемые", "/People/Mentees/Index", typeof(People.Mentees.IndexModel)),
         new("Наставники", "/People/Mentors/Index", typeof(People.Mentors.IndexModel)),
         new("Программы", "/People/Programs/Index", typeof(People.Programs.IndexModel)),
+        new("Темы запросов", "/People/Topics/Index", typeof(People.Topics.IndexModel)),
         new("Акты уничтожения", "/Consents/Acts", typeof(Consents.ActsModel)),
         new("Анкеты", "/Questionnaires/Index", typeof(Questionnaires.IndexModel)),
         new("Мои анкеты", "/Questionnaires/My", typeof(Questionnaires.MyModel), [Role.Mentor, Role.Mentee, Role.LegalRepresentative]),
