@@ -52,13 +52,9 @@ public static class ControlBench
             }
         }
 
-        var (server, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
-        var name = "nastavnik_bench_" + Guid.NewGuid().ToString("N")[..8];
-        var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        await ExecuteAsync(server, $"create database \"{name}\"");
+        var (server, name, cs) = await CreateThrowawayDatabaseAsync();
         try
         {
-            await MigrationRunner.ApplyAsync(cs, MigrationRunner.FindMigrationsDirectory(), TextWriter.Null);
             var load = Stopwatch.StartNew();
             var (regionId, occurrences) = await LoadAsync(cs, organizations);
             load.Stop();
@@ -90,9 +86,7 @@ public static class ControlBench
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            if (keep) Console.WriteLine($"База сохранена: {name}");
-            else await ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)");
+            await DropOrKeepAsync(server, name, keep);
         }
     }
 
@@ -247,18 +241,5 @@ public static class ControlBench
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static async Task ExecuteAsync(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await ExecuteAsync(conn, sql);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,3 +1,4 @@
+using static Nastavnik.Cli.BenchSql;
 using System.Diagnostics;
 using System.Globalization;
 using DocumentFormat.OpenXml;
@@ -76,13 +77,9 @@ public static class PeopleImportBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Файл: {rows} обучающихся с родителями, {format}, {new FileInfo(path).Length / 1024.0 / 1024:F1} МБ, создан за {generate.Elapsed.TotalSeconds:F1} с"));
 
-        var (server, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
-        var name = "nastavnik_bench_" + Guid.NewGuid().ToString("N")[..8];
-        var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        await ExecuteAsync(server, $"create database \"{name}\"");
+        var (server, name, cs) = await CreateThrowawayDatabaseAsync();
         try
         {
-            await MigrationRunner.ApplyAsync(cs, MigrationRunner.FindMigrationsDirectory(), TextWriter.Null);
             long organizationId;
             await using (var conn = new NpgsqlConnection(cs))
             {
@@ -113,9 +110,7 @@ public static class PeopleImportBench
         finally
         {
             File.Delete(path);
-            NpgsqlConnection.ClearAllPools();
-            if (keep) Console.WriteLine($"База сохранена: {name}");
-            else await ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)");
+            await DropOrKeepAsync(server, name, keep);
         }
     }
 
@@ -185,13 +180,5 @@ public static class PeopleImportBench
         var clock = Stopwatch.StartNew();
         var result = await action();
         return (clock.Elapsed.TotalSeconds, result);
-    }
-
-    private static async Task ExecuteAsync(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -66,13 +66,9 @@ public static class SearchBench
             }
         }
 
-        var (server, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
-        var name = "nastavnik_bench_" + Guid.NewGuid().ToString("N")[..8];
-        var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        await ExecuteAsync(server, $"create database \"{name}\"");
+        var (server, name, cs) = await CreateThrowawayDatabaseAsync();
         try
         {
-            await MigrationRunner.ApplyAsync(cs, MigrationRunner.FindMigrationsDirectory(), TextWriter.Null);
             var load = Stopwatch.StartNew();
             var school = await LoadAsync(cs, people);
             await CreateCuratorAsync(cs, school);
@@ -142,9 +138,7 @@ public static class SearchBench
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            if (keep) Console.WriteLine($"База сохранена: {name}; вход: {Login} / {Password}");
-            else await ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)");
+            await DropOrKeepAsync(server, name, keep, $"; вход: {Login} / {Password}");
         }
     }
 
@@ -452,13 +446,5 @@ public static class SearchBench
         Array.Sort(times);
         double At(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
         return new Latencies(At(0.50), At(0.95), At(0.99), failed);
-    }
-
-    private static async Task ExecuteAsync(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync();
     }
 }
