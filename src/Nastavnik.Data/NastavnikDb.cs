@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Nastavnik.Data.Entities;
+using Nastavnik.Data.Entities.Matching;
+using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Data.Entities.Roadmaps;
 
@@ -42,6 +44,11 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<ResponseAnswer> ResponseAnswers => Set<ResponseAnswer>();
+    public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
+    public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
+    public DbSet<MatchChoice> MatchChoices => Set<MatchChoice>();
+    public DbSet<MentoringGroup> MentoringGroups => Set<MentoringGroup>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
 
     /// <summary>Who is acting: the signed-in user on the web, the OS user in the CLI. Filled into every audit entry.</summary>
     public AuditActor Actor { get; } = actor ?? AuditActor.System;

@@ -1,4 +1,6 @@
 using Nastavnik.Data.Entities;
+using Nastavnik.Data.Entities.Matching;
+using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Data.Entities.Roadmaps;
 using Nastavnik.Domain.People;
@@ -114,6 +116,33 @@ public static class Scoping
         return q.Where(p => regions.Contains(p.RegionId) || organizations.Contains(p.OrganizationId)
             || municipalities.Contains(p.Organization.MunicipalityId));
     }
+
+    /// <summary>Matching runs hold personal data (who is proposed to whom): the organizations where the user is head or curator.</summary>
+    public static IQueryable<MatchRun> InScope(this IQueryable<MatchRun> q, Scope s)
+    {
+        var organizations = s.OrganizationIdsFor(Role.OrgHead, Role.Curator).ToArray();
+        return q.Where(r => organizations.Contains(r.OrganizationId));
+    }
+
+    public static IQueryable<MatchChoice> InScope(this IQueryable<MatchChoice> q, Scope s)
+    {
+        var organizations = s.OrganizationIdsFor(Role.OrgHead, Role.Curator).ToArray();
+        return q.Where(c => organizations.Contains(c.OrganizationId));
+    }
+
+    /// <summary>
+    /// Pairs and groups as staff see them: the organizations where the user is head or curator. Participants reach
+    /// their own pairs through <see cref="OwnedBy"/>; municipalities and regions get counts, not pairs.
+    /// </summary>
+    public static IQueryable<MentoringGroup> InScope(this IQueryable<MentoringGroup> q, Scope s)
+    {
+        var organizations = s.OrganizationIdsFor(Role.OrgHead, Role.Curator).ToArray();
+        return q.Where(g => organizations.Contains(g.OrganizationId));
+    }
+
+    /// <summary>The pairs and groups a participant (a person linked to a login) belongs to.</summary>
+    public static IQueryable<MentoringGroup> OwnedBy(this IQueryable<MentoringGroup> q, long? personId) =>
+        personId is { } id ? q.Where(g => g.Members.Any(m => m.PersonId == id)) : q.Where(g => false);
 
     public static IQueryable<AuditEntry> InScope(this IQueryable<AuditEntry> q, Scope s)
     {

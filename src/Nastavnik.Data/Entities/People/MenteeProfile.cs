@@ -25,6 +25,12 @@ public class MenteeProfile
     public string Results { get; set; } = "";
     public string CaseLink { get; set; } = "";
     public DateOnly? EndDate { get; set; }
+    /// <summary>When the mentee can meet, as written («пн, ср после 14:00»); read by the matcher.</summary>
+    public string Availability { get; set; } = "";
+    /// <summary>The mentor the mentee asked for (a preference, not a rule).</summary>
+    public long? PreferredMentorProfileId { get; set; }
+    /// <summary>Mentors the curator excluded for this mentee (a hard filter).</summary>
+    public long[] ExcludedMentorProfileIds { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
 }
 
