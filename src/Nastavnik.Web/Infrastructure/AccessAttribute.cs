@@ -4,7 +4,7 @@ using Nastavnik.Domain.Access;
 namespace Nastavnik.Web.Infrastructure;
 
 /// <summary>What kind of record a page's {id} names: the access test fills it with in- and out-of-scope rows.</summary>
-public enum ScopedEntity { None, Region, Municipality, Organization, Partner, User, Roadmap, RoadmapItem, RoadmapOccurrence, Person, Program, Instrument }
+public enum ScopedEntity { None, Region, Municipality, Organization, Partner, User, Roadmap, RoadmapItem, RoadmapOccurrence, Person, Program, Instrument, MatchRun, MentoringGroup }
 
 /// <summary>
 /// The declared access rule of a page or endpoint: the roles that may open it (none listed = any signed-in user,

@@ -108,7 +108,7 @@ public partial class AccessMatrixTests(AppFixture app)
     }
 
     private sealed record World(AppFixture.Tree Tree, long PartnerId, long UserId, long RoadmapId, long RoadmapItemId, long RoadmapOccurrenceId,
-        long PersonId, long ProgramId, long InstrumentId);
+        long PersonId, long ProgramId, long InstrumentId, long MatchRunId, long MentoringGroupId);
 
     /// <summary>
     /// A region → municipality → school tree with a partner serving it, a user holding a role in it, and a municipal
@@ -158,7 +158,23 @@ public partial class AccessMatrixTests(AppFixture app)
             Moment = Nastavnik.Domain.People.InstrumentMoment.Entry,
             Items = [new Nastavnik.Data.Entities.People.InstrumentItem { Position = 1, Kind = Nastavnik.Domain.People.InstrumentItemKind.Text, Text = "Вопрос" }],
         });
-        return new World(tree, partner.Id, userId, roadmap.Id, item.Id, occurrence.Id, person.Id, program.Id, instrument.Id);
+        var run = await app.InsertAsync(new Nastavnik.Data.Entities.Matching.MatchRun
+        {
+            RegionId = tree.RegionId, OrganizationId = tree.OrganizationId, ProgramId = program.Id, Form = "pupil_pupil",
+            Mode = Nastavnik.Domain.Matching.MatchMode.Optimal, Weights = "{}", Status = Nastavnik.Domain.Matching.MatchRunStatus.Draft,
+        });
+        var menteeProfile = await app.InsertAsync(new Nastavnik.Data.Entities.People.MenteeProfile
+        {
+            PersonId = person.Id, ProgramId = program.Id, RegionId = tree.RegionId, OrganizationId = tree.OrganizationId,
+            Source = Nastavnik.Domain.People.RequestSource.Self, EntryDate = new DateOnly(2026, 9, 10),
+        });
+        var group = await app.InsertAsync(new Nastavnik.Data.Entities.Pairs.MentoringGroup
+        {
+            RegionId = tree.RegionId, OrganizationId = tree.OrganizationId, ProgramId = program.Id, Form = "pupil_pupil",
+            StartDate = new DateOnly(2026, 10, 1), Status = Nastavnik.Domain.Pairs.GroupStatus.Active,
+            Members = [new Nastavnik.Data.Entities.Pairs.GroupMember { PersonId = person.Id, Role = Nastavnik.Domain.Pairs.MemberRole.Mentee, MenteeProfileId = menteeProfile.Id, JoinedOn = new DateOnly(2026, 10, 1) }],
+        });
+        return new World(tree, partner.Id, userId, roadmap.Id, item.Id, occurrence.Id, person.Id, program.Id, instrument.Id, run.Id, group.Id);
     }
 
     private static string Url(Target target, World? world)
@@ -177,6 +193,8 @@ public partial class AccessMatrixTests(AppFixture app)
             ScopedEntity.Person => world.PersonId,
             ScopedEntity.Program => world.ProgramId,
             ScopedEntity.Instrument => world.InstrumentId,
+            ScopedEntity.MatchRun => world.MatchRunId,
+            ScopedEntity.MentoringGroup => world.MentoringGroupId,
             _ => throw new InvalidOperationException($"{target.Name} has an id but no Entity"),
         };
         return "/" + IdParameter().Replace(target.Route, id.ToString());
