@@ -1,10 +1,12 @@
 namespace Nastavnik.Domain.Matching.Solver;
 
 /// <summary>
-/// Successive shortest paths with potentials inside one component: mentees are added one at a time in ascending
-/// index order; each is routed along a shortest path in the residual network (Dijkstra on reduced costs, stopped as
-/// soon as the sink is settled) to a free mentor slot, to a matched mentee who is let go, or straight to the sink
-/// (it stays unmatched). After each step the matching is optimal for the mentees added so far.
+/// Successive shortest paths with potentials inside one component, warm-started by an exact auction: the auction
+/// places most mentees cheaply (see <c>Auction</c>); the mentees it defers are added one at a time in ascending
+/// index order, each routed along a shortest path in the residual network (Dijkstra on reduced costs, stopped as soon
+/// as the sink is settled, never relaxing beyond the sink's distance) to a free mentor slot, to a matched mentee who
+/// is let go, or straight to the sink (it stays unmatched). After each step the matching is optimal for the mentees
+/// placed so far, because the potentials stay dual-feasible (every residual arc has a non-negative reduced cost).
 /// Nodes: mentees 0..N-1, mentors N..N+M-1; the sink is implicit (its potential is a local). Arc costs: mentee → mentor
 /// −score, mentor → its mentee +score, mentee → sink 0 (unmatched), mentor → sink 0 while it has a free slot.
 /// Per-node arrays are shared by all workers (components are disjoint); the heap and visited list are per worker and
@@ -12,6 +14,9 @@ namespace Nastavnik.Domain.Matching.Solver;
 /// </summary>
 internal sealed class ShortestPaths
 {
+    // The sink's potential never changes (its distance is the one every update is measured from), so it stays 0:
+    // mentor j's price is −pi[j].
+    private const long piT = 0;
     private readonly Residual r;
     private readonly long[] pi;
     private readonly long[] dist;
@@ -19,14 +24,12 @@ internal sealed class ShortestPaths
     private readonly int[] pos;
     private readonly int[] predMentee, predEdge; // per mentor: the mentee and edge it was reached by
 
-    public ShortestPaths(Residual residual, int maxScore)
+    public ShortestPaths(Residual residual)
     {
         r = residual;
         var n = r.N;
         var m = r.Free.Length;
         pi = new long[n + m];
-        // Start dual-feasible: every mentee → mentor arc has reduced cost −score + maxScore ≥ 0.
-        for (var j = 0; j < m; j++) pi[n + j] = -maxScore;
         dist = new long[n + m];
         stamp = new int[n + m];
         pos = new int[n + m];
@@ -43,16 +46,107 @@ internal sealed class ShortestPaths
         public int HeapCount;
         public int[] Visited = new int[64];
         public int VisitedCount;
-        public long FullSearches, FastPaths, Touched;
+        public int[] Queue = new int[64];
+        public readonly List<int> Deferred = [];
     }
 
-    public void SolveComponent(ReadOnlySpan<int> mentees, int maxScore, Worker w)
+    public void SolveComponent(ReadOnlySpan<int> mentees, Worker w, bool warmStart)
     {
-        var piT = (long)-maxScore;
-        foreach (var v in mentees) Add(v, ref piT, w);
+        w.Deferred.Clear();
+        if (warmStart) Auction(mentees, w);
+        else w.Deferred.AddRange(mentees);
+        var n = r.N;
+        foreach (var i in mentees)
+        {
+            var e = r.EdgeOf[i];
+            pi[i] = e < 0 ? 0 : r.Score[e] + pi[n + r.EdgeMentor[e]];
+        }
+        foreach (var v in w.Deferred) Add(v, w);
     }
 
-    private void Add(int v, ref long piT, Worker w)
+    /// <summary>
+    /// The warm start: an auction with ε = 0 (Jonker–Volgenant's augmenting row reduction, with capacities). Mentor j
+    /// has price P = −pi[j] ≥ 0, positive only while it is full; a mentee's value of j is score − P, of staying
+    /// unmatched 0. Invariant (exact complementary slackness): every placed mentee holds an option of the largest
+    /// value, and a mentor with a free slot has price 0. A mentee takes its best mentor's free slot; at a full mentor
+    /// it outbids the holder with the least slack (value there minus its best alternative), raising the price by
+    /// δ = min(its own best − second best, the second least slack), so it still prefers this mentor and every
+    /// other holder still does too; the outbid mentee goes back to the queue. Prices only rise, so a mentee that chose
+    /// to stay unmatched keeps that choice valid, and a full mentor stays full. When the bid budget runs out the rest
+    /// are deferred to the shortest paths, which start from these prices: with pi[mentee] = its value (set by the
+    /// caller) every residual arc has a non-negative reduced cost, so they are dual-feasible as they stand.
+    /// </summary>
+    private void Auction(ReadOnlySpan<int> mentees, Worker w)
+    {
+        var n = r.N;
+        var score = r.Score;
+        var edgeMentor = r.EdgeMentor;
+        var edgeStart = r.EdgeStart;
+        var edgeOf = r.EdgeOf;
+        var free = r.Free;
+        var queue = w.Queue;
+        if (queue.Length < mentees.Length) queue = w.Queue = new int[Math.Max(mentees.Length, 2 * queue.Length)];
+        // A ring buffer: a mentee is queued only while unplaced, so at most one entry per mentee is ever waiting.
+        int headAt = 0, count = 0, cap = queue.Length;
+        foreach (var i in mentees) queue[count++] = i;
+        // Ties let bids go round in circles (δ = 0); the budget bounds that, the shortest paths finish the job.
+        var budget = 8L * mentees.Length;
+        while (count > 0)
+        {
+            var i = queue[headAt];
+            headAt = headAt + 1 == cap ? 0 : headAt + 1;
+            count--;
+            long u1 = 0, u2 = long.MinValue;
+            var e1 = -1;
+            for (int e = edgeStart[i], end = edgeStart[i + 1]; e < end; e++)
+            {
+                var value = score[e] + pi[n + edgeMentor[e]];
+                if (value > u1) { u2 = u1; u1 = value; e1 = e; }
+                else if (value > u2) u2 = value;
+            }
+            if (e1 < 0) continue;                       // staying unmatched is best
+            var j = edgeMentor[e1];
+            if (free[j] > 0)
+            {
+                r.Attach(i, e1);
+                free[j]--;
+                continue;
+            }
+            if (--budget < 0) { w.Deferred.Add(i); continue; }
+            // Slack of each holder at the current price; the least one is outbid.
+            var weakest = -1;
+            long least = long.MaxValue, second = long.MaxValue;
+            for (var h = r.Head[j]; h >= 0; h = r.Next[h])
+            {
+                var slack = score[edgeOf[h]] + pi[n + j] - Alternative(h, j);
+                if (slack < least) { second = least; least = slack; weakest = h; }
+                else if (slack < second) second = slack;
+            }
+            var delta = Math.Max(0, Math.Min(u1 - u2, second));
+            pi[n + j] -= delta;
+            r.Detach(weakest);
+            r.Attach(i, e1);
+            var tail = headAt + count++;
+            queue[tail >= cap ? tail - cap : tail] = weakest;
+        }
+    }
+
+    /// <summary>The best value of mentee h outside mentor j: another candidate, or 0 for staying unmatched.</summary>
+    private long Alternative(int h, int j)
+    {
+        var n = r.N;
+        long best = 0;
+        for (int e = r.EdgeStart[h], end = r.EdgeStart[h + 1]; e < end; e++)
+        {
+            var k = r.EdgeMentor[e];
+            if (k == j) continue;
+            var value = r.Score[e] + pi[n + k];
+            if (value > best) best = value;
+        }
+        return best;
+    }
+
+    private bool TryFast(int v, Worker w)
     {
         var n = r.N;
         var score = r.Score;
@@ -84,10 +178,24 @@ internal sealed class ShortestPaths
         {
             pi[v] = piV - best;
             if (bestE >= 0) { r.Attach(v, bestE); free[edgeMentor[bestE]]--; }
-            w.FastPaths++;
-            return;
+            return true;
         }
-        w.FullSearches++;
+        return false;
+    }
+
+    private void Add(int v, Worker w)
+    {
+        // v has no arcs in yet: its potential only has to make its own arcs non-negative (the best one tight).
+        long top = 0;
+        for (var e = r.EdgeStart[v]; e < r.EdgeStart[v + 1]; e++) top = Math.Max(top, r.Score[e] + pi[r.N + r.EdgeMentor[e]]);
+        pi[v] = top;
+        if (TryFast(v, w)) return;
+        var n = r.N;
+        var score = r.Score;
+        var edgeMentor = r.EdgeMentor;
+        var free = r.Free;
+        int s = r.EdgeStart[v], t = r.EdgeStart[v + 1];
+        var piV = pi[v];
 
         var round = ++w.Round;
         w.HeapCount = 0;
@@ -101,7 +209,7 @@ internal sealed class ShortestPaths
         {
             var y = n + edgeMentor[e];
             var nd = piV - score[e] - pi[y];
-            if (stamp[y] == round && dist[y] <= nd) continue;
+            if (nd >= dSink || (stamp[y] == round && dist[y] <= nd)) continue;
             Relax(w, y, nd, v, e, round);
         }
         var head = r.Head;
@@ -125,7 +233,7 @@ internal sealed class ShortestPaths
                 for (var i = head[j]; i >= 0; i = next[i])
                 {
                     var nd = d + score[edgeOf[i]] + px - pi[i];
-                    if (stamp[i] == round && dist[i] <= nd) continue;
+                    if (nd >= dSink || (stamp[i] == round && dist[i] <= nd)) continue;
                     RelaxMentee(w, i, nd, round);
                 }
             }
@@ -139,12 +247,11 @@ internal sealed class ShortestPaths
                     if (e == held) continue;
                     var y = n + edgeMentor[e];
                     var nd = d - score[e] + px - pi[y];
-                    if (stamp[y] == round && dist[y] <= nd) continue;
+                    if (nd >= dSink || (stamp[y] == round && dist[y] <= nd)) continue;
                     Relax(w, y, nd, x, e, round);
                 }
             }
         }
-        w.Touched += w.VisitedCount;
         for (var k = 0; k < w.VisitedCount; k++)
         {
             var x = w.Visited[k];
