@@ -162,7 +162,7 @@ public class MatchSolverTests
     }
 
     /// <summary>The bonus suggested to callers: see the churn figures in the solver's notes.</summary>
-    internal const int ChurnBonus = 40;
+    internal const int ChurnBonus = 20;
 
     /// <summary>Gives a share of the mentees new random scores on all their candidate edges.</summary>
     internal static (MatchInstance Instance, bool[] Touched) Rescore(MatchInstance instance, double share, int seed)

@@ -18,10 +18,14 @@ internal sealed class ShortestPaths
     // mentor j's price is −pi[j].
     private const long piT = 0;
     private readonly Residual r;
-    private readonly long[] pi;
-    private readonly long[] dist;
-    private readonly int[] stamp;
-    private readonly int[] pos;
+    // Per node, side by side so that one arc touches one cache line: potential, tentative distance, the round that
+    // distance belongs to, and the position in the heap (-1 once settled).
+    private struct Node
+    {
+        public long Pi, Dist;
+        public int Stamp, Pos;
+    }
+    private readonly Node[] node;
     private readonly int[] predMentee, predEdge; // per mentor: the mentee and edge it was reached by
 
     public ShortestPaths(Residual residual)
@@ -29,10 +33,7 @@ internal sealed class ShortestPaths
         r = residual;
         var n = r.N;
         var m = r.Free.Length;
-        pi = new long[n + m];
-        dist = new long[n + m];
-        stamp = new int[n + m];
-        pos = new int[n + m];
+        node = new Node[n + m];
         predMentee = new int[m];
         predEdge = new int[m];
     }
@@ -59,7 +60,7 @@ internal sealed class ShortestPaths
         foreach (var i in mentees)
         {
             var e = r.EdgeOf[i];
-            pi[i] = e < 0 ? 0 : r.Score[e] + pi[n + r.EdgeMentor[e]];
+            node[i].Pi = e < 0 ? 0 : r.Score[e] + node[n + r.EdgeMentor[e]].Pi;
         }
         foreach (var v in w.Deferred) Add(v, w);
     }
@@ -100,7 +101,7 @@ internal sealed class ShortestPaths
             var e1 = -1;
             for (int e = edgeStart[i], end = edgeStart[i + 1]; e < end; e++)
             {
-                var value = score[e] + pi[n + edgeMentor[e]];
+                var value = score[e] + node[n + edgeMentor[e]].Pi;
                 if (value > u1) { u2 = u1; u1 = value; e1 = e; }
                 else if (value > u2) u2 = value;
             }
@@ -118,12 +119,12 @@ internal sealed class ShortestPaths
             long least = long.MaxValue, second = long.MaxValue;
             for (var h = r.Head[j]; h >= 0; h = r.Next[h])
             {
-                var slack = score[edgeOf[h]] + pi[n + j] - Alternative(h, j);
+                var slack = score[edgeOf[h]] + node[n + j].Pi - Alternative(h, j);
                 if (slack < least) { second = least; least = slack; weakest = h; }
                 else if (slack < second) second = slack;
             }
             var delta = Math.Max(0, Math.Min(u1 - u2, second));
-            pi[n + j] -= delta;
+            node[n + j].Pi -= delta;
             r.Detach(weakest);
             r.Attach(i, e1);
             var tail = headAt + count++;
@@ -140,7 +141,7 @@ internal sealed class ShortestPaths
         {
             var k = r.EdgeMentor[e];
             if (k == j) continue;
-            var value = r.Score[e] + pi[n + k];
+            var value = r.Score[e] + node[n + k].Pi;
             if (value > best) best = value;
         }
         return best;
@@ -153,7 +154,7 @@ internal sealed class ShortestPaths
         var edgeMentor = r.EdgeMentor;
         var free = r.Free;
         int s = r.EdgeStart[v], t = r.EdgeStart[v + 1];
-        var piV = pi[v];
+        var piV = node[v].Pi;
 
         // Fast path (the greedy step): the shortest path is v → j → sink when the cheapest first arc goes to a mentor
         // with a free slot whose arc to the sink is tight — every other path starts with an arc at least as expensive,
@@ -166,17 +167,17 @@ internal sealed class ShortestPaths
         for (var e = s; e < t; e++)
         {
             var y = n + edgeMentor[e];
-            var rc = piV - score[e] - pi[y];
+            var rc = piV - score[e] - node[y].Pi;
             if (rc < rmin) rmin = rc;
             if (free[edgeMentor[e]] > 0)
             {
-                var c = rc + pi[y] - piT;
+                var c = rc + node[y].Pi - piT;
                 if (c < best) { best = c; bestE = e; }
             }
         }
         if (best <= rmin)
         {
-            pi[v] = piV - best;
+            node[v].Pi = piV - best;
             if (bestE >= 0) { r.Attach(v, bestE); free[edgeMentor[bestE]]--; }
             return true;
         }
@@ -187,29 +188,29 @@ internal sealed class ShortestPaths
     {
         // v has no arcs in yet: its potential only has to make its own arcs non-negative (the best one tight).
         long top = 0;
-        for (var e = r.EdgeStart[v]; e < r.EdgeStart[v + 1]; e++) top = Math.Max(top, r.Score[e] + pi[r.N + r.EdgeMentor[e]]);
-        pi[v] = top;
+        for (var e = r.EdgeStart[v]; e < r.EdgeStart[v + 1]; e++) top = Math.Max(top, r.Score[e] + node[r.N + r.EdgeMentor[e]].Pi);
+        node[v].Pi = top;
         if (TryFast(v, w)) return;
         var n = r.N;
         var score = r.Score;
         var edgeMentor = r.EdgeMentor;
         var free = r.Free;
         int s = r.EdgeStart[v], t = r.EdgeStart[v + 1];
-        var piV = pi[v];
+        var piV = node[v].Pi;
 
         var round = ++w.Round;
         w.HeapCount = 0;
         w.VisitedCount = 0;
-        stamp[v] = round;
-        dist[v] = 0;
+        node[v].Stamp = round;
+        node[v].Dist = 0;
         w.Visited[w.VisitedCount++] = v;
         var dSink = piV - piT;
         var sinkFrom = v;
         for (var e = s; e < t; e++)
         {
             var y = n + edgeMentor[e];
-            var nd = piV - score[e] - pi[y];
-            if (nd >= dSink || (stamp[y] == round && dist[y] <= nd)) continue;
+            var nd = piV - score[e] - node[y].Pi;
+            if (nd >= dSink || (node[y].Stamp == round && node[y].Dist <= nd)) continue;
             Relax(w, y, nd, v, e, round);
         }
         var head = r.Head;
@@ -221,7 +222,7 @@ internal sealed class ShortestPaths
             var d = w.HeapKey[0];
             if (d >= dSink) break;
             var x = PopMin(w);
-            var px = pi[x];
+            var px = node[x].Pi;
             if (x >= n)
             {
                 var j = x - n;
@@ -232,8 +233,8 @@ internal sealed class ShortestPaths
                 }
                 for (var i = head[j]; i >= 0; i = next[i])
                 {
-                    var nd = d + score[edgeOf[i]] + px - pi[i];
-                    if (nd >= dSink || (stamp[i] == round && dist[i] <= nd)) continue;
+                    var nd = d + score[edgeOf[i]] + px - node[i].Pi;
+                    if (nd >= dSink || (node[i].Stamp == round && node[i].Dist <= nd)) continue;
                     RelaxMentee(w, i, nd, round);
                 }
             }
@@ -246,8 +247,8 @@ internal sealed class ShortestPaths
                 {
                     if (e == held) continue;
                     var y = n + edgeMentor[e];
-                    var nd = d - score[e] + px - pi[y];
-                    if (nd >= dSink || (stamp[y] == round && dist[y] <= nd)) continue;
+                    var nd = d - score[e] + px - node[y].Pi;
+                    if (nd >= dSink || (node[y].Stamp == round && node[y].Dist <= nd)) continue;
                     Relax(w, y, nd, x, e, round);
                 }
             }
@@ -255,7 +256,7 @@ internal sealed class ShortestPaths
         for (var k = 0; k < w.VisitedCount; k++)
         {
             var x = w.Visited[k];
-            if (dist[x] < dSink) pi[x] += dist[x] - dSink;
+            if (node[x].Dist < dSink) node[x].Pi += node[x].Dist - dSink;
         }
         Augment(v, sinkFrom);
     }
@@ -297,17 +298,17 @@ internal sealed class ShortestPaths
 
     private void RelaxMentee(Worker w, int y, long d, int round)
     {
-        dist[y] = d;
-        if (stamp[y] != round)
+        node[y].Dist = d;
+        if (node[y].Stamp != round)
         {
-            stamp[y] = round;
+            node[y].Stamp = round;
             if (w.VisitedCount == w.Visited.Length) Array.Resize(ref w.Visited, w.Visited.Length * 2);
             w.Visited[w.VisitedCount++] = y;
             Push(w, y);
         }
         else
         {
-            SiftUp(w, pos[y], y, d);
+            SiftUp(w, node[y].Pos, y, d);
         }
     }
 
@@ -318,7 +319,7 @@ internal sealed class ShortestPaths
             Array.Resize(ref w.HeapNode, w.HeapCount * 2);
             Array.Resize(ref w.HeapKey, w.HeapCount * 2);
         }
-        SiftUp(w, w.HeapCount++, y, dist[y]);
+        SiftUp(w, w.HeapCount++, y, node[y].Dist);
     }
 
     private void SiftUp(Worker w, int at, int y, long d)
@@ -331,12 +332,12 @@ internal sealed class ShortestPaths
             if (keys[parent] <= d) break;
             nodes[at] = nodes[parent];
             keys[at] = keys[parent];
-            pos[nodes[at]] = at;
+            node[nodes[at]].Pos = at;
             at = parent;
         }
         nodes[at] = y;
         keys[at] = d;
-        pos[y] = at;
+        node[y].Pos = at;
     }
 
     private int PopMin(Worker w)
@@ -344,7 +345,7 @@ internal sealed class ShortestPaths
         var nodes = w.HeapNode;
         var keys = w.HeapKey;
         var top = nodes[0];
-        pos[top] = -1;
+        node[top].Pos = -1;
         var count = --w.HeapCount;
         if (count == 0) return top;
         var y = nodes[count];
@@ -358,12 +359,12 @@ internal sealed class ShortestPaths
             if (keys[c] >= d) break;
             nodes[at] = nodes[c];
             keys[at] = keys[c];
-            pos[nodes[at]] = at;
+            node[nodes[at]].Pos = at;
             at = c;
         }
         nodes[at] = y;
         keys[at] = d;
-        pos[y] = at;
+        node[y].Pos = at;
         return top;
     }
 }
