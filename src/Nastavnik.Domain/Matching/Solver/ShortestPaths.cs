@@ -2,8 +2,8 @@ namespace Nastavnik.Domain.Matching.Solver;
 
 /// <summary>
 /// Successive shortest paths with potentials inside one component, warm-started by an exact auction: the auction
-/// places most mentees cheaply (see <c>Auction</c>); the mentees it defers are added one at a time in ascending
-/// index order, each routed along a shortest path in the residual network (Dijkstra on reduced costs, stopped as soon
+/// places most mentees cheaply (see <c>Auction</c>); the mentees it defers are added one at a time in the order it
+/// deferred them, each routed along a shortest path in the residual network (Dijkstra on reduced costs, stopped as soon
 /// as the sink is settled, never relaxing beyond the sink's distance) to a free mentor slot, to a matched mentee who
 /// is let go, or straight to the sink (it stays unmatched). After each step the matching is optimal for the mentees
 /// placed so far, because the potentials stay dual-feasible (every residual arc has a non-negative reduced cost).
