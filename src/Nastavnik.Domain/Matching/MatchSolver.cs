@@ -9,9 +9,10 @@ namespace Nastavnik.Domain.Matching;
 /// The optimum of <see cref="MatchInstance"/>: the largest total score with at most one mentor per mentee and at most
 /// capacity mentees per mentor, as a min-cost flow. Locked mentees are assigned first and take their mentor's slots;
 /// the rest of the candidate graph is split into connected components, solved independently and in parallel (largest
-/// first), each by successive shortest paths with potentials (<see cref="ShortestPaths"/>). Every search stays inside
-/// its component, and each component's result depends only on its own mentees, so the output is the same for any
-/// thread count.
+/// first), each by an exact auction warm start followed by successive shortest paths with potentials
+/// (<see cref="ShortestPaths"/>). Every search stays inside its component, and each component's result depends only on
+/// its own mentees, so the output is the same for any thread count. An <see cref="SolveOptions.IncumbentBonus"/> of
+/// about 20 (2% of the score scale) keeps churn near 1% after a 1% change of the input at a loss of about 0.03%.
 /// </summary>
 public static class MatchSolver
 {
