@@ -80,7 +80,7 @@ public static class ChoiceShortlist
             result[i] = new MenteeShortlist(mentee.Id, offers[i]
                 .Select(j =>
                 {
-                    var (score, breakdown) = MatchScoring.Score(mentee, graph.Mentors[j], input.Rules, graph.MenteeSlots[i], graph.MentorSlots[j]);
+                    var (score, breakdown) = MatchScoring.Score(mentee, graph.Mentors[j], graph.Prepared, graph.MenteeTraits[i], graph.MentorTraits[j]);
                     return new ChoiceOffer(graph.Mentors[j].Id, score, breakdown);
                 })
                 .OrderByDescending(o => o.Score).ThenBy(o => o.MentorId)
