@@ -37,10 +37,13 @@ public static class ChoiceShortlist
         var ranked = new int[n][];
         for (var i = 0; i < n; i++)
         {
-            ranked[i] = Enumerable.Range(inst.EdgeStart[i], inst.EdgeStart[i + 1] - inst.EdgeStart[i])
-                .Where(e => !graph.LockedOnly[e])
-                .OrderByDescending(e => inst.EdgeScore[e]).ThenBy(e => inst.EdgeMentor[e])
-                .ToArray();
+            var list = new List<int>(inst.EdgeStart[i + 1] - inst.EdgeStart[i]);
+            for (var e = inst.EdgeStart[i]; e < inst.EdgeStart[i + 1]; e++)
+            {
+                if (!graph.LockedOnly[e]) list.Add(e);
+            }
+            list.Sort((a, b) => inst.EdgeScore[a] != inst.EdgeScore[b] ? inst.EdgeScore[b].CompareTo(inst.EdgeScore[a]) : inst.EdgeMentor[a].CompareTo(inst.EdgeMentor[b]));
+            ranked[i] = [.. list];
         }
         var offers = new List<int>[n];
         for (var i = 0; i < n; i++)
@@ -74,7 +77,8 @@ public static class ChoiceShortlist
         }
 
         var result = new MenteeShortlist[n];
-        for (var i = 0; i < n; i++)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = input.Threads > 0 ? input.Threads : Environment.ProcessorCount };
+        Parallel.For(0, n, parallel, i =>
         {
             var mentee = graph.Mentees[i];
             result[i] = new MenteeShortlist(mentee.Id, offers[i]
@@ -85,7 +89,7 @@ public static class ChoiceShortlist
                 })
                 .OrderByDescending(o => o.Score).ThenBy(o => o.MentorId)
                 .ToList());
-        }
+        });
         return result;
     }
 }

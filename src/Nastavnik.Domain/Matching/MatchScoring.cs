@@ -46,7 +46,7 @@ public static class MatchScoring
         var w = prepared.Weights;
         double sum = 0;
         for (var f = 0; f < 6; f++) sum += w[f];
-        var exact = new double[6];
+        Span<double> exact = stackalloc double[6];
         for (var f = 0; f < 6; f++) exact[f] = 1000.0 * w[f] * x[f] / sum;
         var score = Total(x, w);
         var points = new int[6];
@@ -56,7 +56,18 @@ public static class MatchScoring
             points[f] = (int)Math.Floor(exact[f] + 1e-9);
             given += points[f];
         }
-        var order = Enumerable.Range(0, 6).OrderByDescending(f => exact[f] - points[f]).ThenBy(f => f).ToArray();
+        // Factors by descending fraction, ties to the earlier factor (insertion sort of six).
+        Span<int> order = stackalloc int[6];
+        for (var f = 0; f < 6; f++)
+        {
+            var k = f;
+            while (k > 0 && exact[order[k - 1]] - points[order[k - 1]] < exact[f] - points[f])
+            {
+                order[k] = order[k - 1];
+                k--;
+            }
+            order[k] = f;
+        }
         for (var k = 0; given < score; k = (k + 1) % 6, given++) points[order[k]]++;
         for (var k = 5; given > score; k = (k + 5) % 6)
         {
