@@ -370,7 +370,7 @@ public static class Availability
 
         private void Flush()
         {
-            if (_hasDays || _hasTime)
+            if (_hasDays || _hasTime || _excluded != 0)
             {
                 var days = (_hasDays ? _days : AllDays) & ~_excluded;
                 var slots = new WeeklySlots(UInt128.Zero);

@@ -17,11 +17,17 @@ public static class ChoiceShortlist
 {
     public const int DefaultExposure = 3;
 
-    public static IReadOnlyList<MenteeShortlist> Build(MatchInput input, int size = 5, int exposure = DefaultExposure)
+    public static IReadOnlyList<MenteeShortlist> Build(MatchInput input, int size = 5, int exposure = DefaultExposure,
+        Action<int, string>? progress = null)
     {
-        var graph = CandidateGraph.Build(input);
+        // Below 1 the optimal mentors themselves could break the cap.
+        exposure = Math.Max(1, exposure);
+        progress?.Invoke(0, $"Подготовка данных: наставляемых {input.Mentees.Count}, наставников {input.Mentors.Count}");
+        var graph = CandidateGraph.Build(input, progress);
         var inst = graph.Instance;
+        progress?.Invoke(50, $"Отобрано пар-кандидатов: {inst.EdgeCount}; поиск оптимального распределения");
         var solved = MatchSolver.Solve(inst, new SolveOptions(input.Threads, graph.Locked, graph.Incumbent, input.Rules.IncumbentBonus));
+        progress?.Invoke(70, "Составление списков для выбора");
         var n = graph.Mentees.Length;
         var m = graph.Mentors.Length;
 
@@ -90,6 +96,7 @@ public static class ChoiceShortlist
                 .OrderByDescending(o => o.Score).ThenBy(o => o.MentorId)
                 .ToList());
         });
+        progress?.Invoke(100, $"Готово: списков {n}");
         return result;
     }
 }
