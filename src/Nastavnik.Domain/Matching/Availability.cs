@@ -234,6 +234,7 @@ public static class Availability
                 case "каждый" or "каждого" or "каждые" or "все" or "всю" or "всей" when Peek() is { Kind: Kind.Word } next
                     && (next.Text.StartsWith("ден") || next.Text.StartsWith("дн") || next.Text.StartsWith("недел")):
                     _pos++;
+                    if (_hasDays && _hasTime) Flush();
                     AddDays(AllDays);
                     return;
                 case "первой" or "первая" or "первую" when Peek() is { Kind: Kind.Word } next && next.Text.StartsWith("половин"):

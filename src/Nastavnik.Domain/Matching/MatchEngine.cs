@@ -115,7 +115,7 @@ internal sealed class CandidateGraph
 
         // Who can reach a mentee at all: the mentors of its own organization, plus those of linked organizations and
         // partners (of its municipality unless the programme crosses municipalities). Everyone else fails the
-        // organization or municipality filter, so a region is never scanned mentee × mentor.
+        // organization or municipality filter, so only those are checked, not every mentor of the region.
         var byOrganization = new Dictionary<long, List<int>>();
         var linkedByMunicipality = new Dictionary<long, List<int>>();
         var linkedAll = new List<int>();
