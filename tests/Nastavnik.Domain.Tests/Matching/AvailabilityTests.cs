@@ -67,6 +67,23 @@ public class AvailabilityTests
     }
 
     [Fact]
+    public void Parse_RandomTokenSoup_NeverThrows()
+    {
+        string[] pieces = ["пн", "вт", "ср", "чт", "пт", "сб", "вс", "по", "с", "до", "после", "кроме", "каждый", "все", "не", "раньше",
+            "позже", "утром", "вечера", "второй", "половине", "будням", "выходные", "любое", "уроков", "обеда", "ч", "-", "–", ",", ";",
+            ".", ":", "0", "7", "15", "15:30", "24", "99", "12.00", "1234567", "  ", "ё", "Ёлка", "!?"];
+        var rnd = new Random(7);
+        for (var round = 0; round < 5000; round++)
+        {
+            var text = string.Join(rnd.Next(2) == 0 ? " " : "", Enumerable.Range(0, rnd.Next(1, 12)).Select(_ => pieces[rnd.Next(pieces.Length)]));
+
+            var slots = Availability.Parse(text);
+
+            Assert.InRange(slots.Count, 0, 7 * WeeklySlots.SlotsPerDay);
+        }
+    }
+
+    [Fact]
     public void Overlap_MentorHasHalfOfMenteeSlots_IsHalf()
     {
         var mentee = Availability.Parse("пн, ср после 15:00");
