@@ -329,13 +329,13 @@ public static class InstanceFile
         {
             var negative = token[0] == '-';
             var digits = negative ? token[1..] : token;
-            if (digits.IsEmpty || digits.Length > 10) throw NotInteger(token);
+            if (digits.IsEmpty) throw NotInteger(token);
             long value = 0;
             foreach (var b in digits)
             {
                 var d = b - '0';
                 if ((uint)d > 9) throw NotInteger(token);
-                value = value * 10 + d;
+                value = Math.Min(value * 10 + d, 1L << 40);
             }
             if (value > int.MaxValue) throw Error($"число {Shown(token)} слишком велико");
             return negative ? -value : value;
