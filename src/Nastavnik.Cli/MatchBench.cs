@@ -42,10 +42,10 @@ public static class MatchBench
         }
         if (sizes.Count == 0) return MatchCommand.Fail("--sizes: пустой список размеров");
 
-        Console.WriteLine($"Команда: nastavnik bench match {string.Join(' ', args)}");
+        Console.WriteLine($"Команда: nastavnik bench match {string.Join(' ', args)}".TrimEnd());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Ядер: {Environment.ProcessorCount}; потоков решателя: {(threads == 0 ? "все" : threads.ToString(CultureInfo.InvariantCulture))}; кандидатов на наставляемого: {candidates}; наставников ≈ N/3, ёмкость 1..5, 5% связей между муниципалитетами; бонус действующей пары {bonus}"));
-        Console.WriteLine("Времена в секундах; пик — VmHWM дочернего процесса после загрузки, решения и объяснений (в скобках — с возмущением); разрыв — эталон минус наш total.");
+        Console.WriteLine("Времена в секундах; пик — VmHWM дочернего процесса после загрузки, решения и объяснений (в скобках — с возмущением); разрыв — эталон минус наш total (эталон считается, пока наставляемых не больше --reference-max); смена — доля нетронутых наставляемых, сменивших наставника.");
         Console.WriteLine();
         var header = new[] { "наставляемых:мун.", "наставников", "пар-кандидатов", "создание", "загрузка", "компоненты", "решение", "объяснения",
             "пик, МБ", "total", "matched", "разрыв", "смена 1%, %", "потеря, %" };
@@ -68,7 +68,7 @@ public static class MatchBench
                 string F(string key) => child.GetValueOrDefault(key, "—");
                 rows.Add([$"{n}:{g}", F("mentors"), F("edges"), string.Create(CultureInfo.InvariantCulture, $"{generated:F2}"), F("load"),
                     $"{F("components")} за {F("components_s")}", F("solve"), F("explain"), $"{F("peak_mb")} ({F("peak_all_mb")})",
-                    F("total"), F("matched"), F("gap"), $"{F("churn")} (без бонуса {F("churn0")})", F("loss")]);
+                    F("total"), F("matched"), child.ContainsKey("gap") ? $"{F("gap")} (эталон {F("reference_s")} с)" : "—", $"{F("churn")} (без бонуса {F("churn0")})", F("loss")]);
                 Console.WriteLine($"  {n}:{g} — готово");
             }
             finally

@@ -3,9 +3,9 @@ namespace Nastavnik.Domain.Matching;
 /// <summary>
 /// An exact solver kept deliberately independent of <see cref="MatchSolver"/>, to check its optimum: the instance is
 /// turned into the explicit min-cost-flow network of <see cref="Dimacs"/> (per connected component, or it would never
-/// finish) and solved by successive shortest paths found with Bellman-Ford in queue form (SPFA) on the residual
-/// network, with no potentials and no early stop. Slow (each augmentation scans the whole component), but simple enough
-/// to trust.
+/// finish) and solved by successive shortest paths: Bellman-Ford in queue form (SPFA) on the residual network finds
+/// the distances, with no potentials and no early stop, then every path made of tight arcs is augmented before the next
+/// search (primal-dual phases). Slow on a giant component, but simple enough to trust.
 /// </summary>
 public static class ReferenceSolver
 {
@@ -136,9 +136,12 @@ public static class ReferenceSolver
         var (to, cap, cost, next) = (toList.ToArray(), capList.ToArray(), costList.ToArray(), nextList.ToArray());
 
         var dist = new long[count];
-        var via = new int[count];
         var queued = new bool[count];
         var queue = new Queue<int>();
+        var current = new int[count];   // per node, the next arc to try in this phase
+        var dead = new bool[count];
+        var onPath = new bool[count];
+        var path = new Stack<int>();
         long sent = 0, total = 0;
         while (sent < required)
         {
@@ -155,20 +158,57 @@ public static class ReferenceSolver
                     var d = dist[u] + cost[k];
                     if (d >= dist[to[k]]) continue;
                     dist[to[k]] = d;
-                    via[to[k]] = k;
                     if (!queued[to[k]]) { queued[to[k]] = true; queue.Enqueue(to[k]); }
                 }
             }
             if (dist[t] == long.MaxValue) throw new InvalidOperationException("The supplies cannot be met.");
-            var push = required - sent;
-            for (var v = t; v != s; v = to[via[v] ^ 1]) push = Math.Min(push, cap[via[v]]);
-            for (var v = t; v != s; v = to[via[v] ^ 1])
+
+            // One phase: augment along every shortest path there is, i.e. along tight arcs (dist[v] = dist[u] + cost),
+            // each found by a depth-first walk with a current arc per node. Augmenting on tight arcs only adds tight
+            // reverse arcs, so dist stays a valid bound and every path of the phase costs exactly dist[t].
+            Array.Copy(head, current, count);
+            Array.Clear(dead);
+            var x = s;
+            onPath[s] = true;
+            while (sent < required)
             {
-                cap[via[v]] -= push;
-                cap[via[v] ^ 1] += push;
+                if (x == t)
+                {
+                    var push = required - sent;
+                    foreach (var k in path) push = Math.Min(push, cap[k]);
+                    foreach (var k in path)
+                    {
+                        cap[k] -= push;
+                        cap[k ^ 1] += push;
+                        onPath[to[k]] = false;
+                    }
+                    sent += push;
+                    total += push * dist[t];
+                    path.Clear();
+                    x = s;
+                    continue;
+                }
+                var advanced = false;
+                for (; current[x] >= 0; current[x] = next[current[x]])
+                {
+                    var k = current[x];
+                    var y = to[k];
+                    if (cap[k] == 0 || dead[y] || onPath[y] || dist[y] != dist[x] + cost[k]) continue;
+                    path.Push(k);
+                    onPath[y] = true;
+                    x = y;
+                    advanced = true;
+                    break;
+                }
+                if (advanced) continue;
+                dead[x] = true;
+                if (x == s) break;
+                var back = path.Pop();
+                onPath[x] = false;
+                x = to[back ^ 1];
+                current[x] = next[current[x]];
             }
-            sent += push;
-            total += push * dist[t];
+            onPath[s] = false;
         }
 
         var flow = new long[arcs.Count];
