@@ -68,17 +68,18 @@ public static class MatchCommand
         }
 
         var clock = Stopwatch.StartNew();
-        var instance = InstanceGenerator.Generate(mentees, ratio, capacityMin, capacityMax, municipalities, candidates, cross, seed);
+        (int Mentors, long Edges) written;
         try
         {
-            InstanceFile.Write(instance, outPath);
+            using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false), 1 << 16);
+            written = InstanceGenerator.Write(writer, mentees, ratio, capacityMin, capacityMax, municipalities, candidates, cross, seed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Fail($"не удалось записать файл «{outPath}»: {e.Message}");
         }
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mentees={instance.MenteeCount} mentors={instance.MentorCount} edges={instance.EdgeCount} seconds={clock.Elapsed.TotalSeconds:F3}"));
+            $"mentees={mentees} mentors={written.Mentors} edges={written.Edges} seconds={clock.Elapsed.TotalSeconds:F3}"));
         return 0;
     }
 

@@ -17,6 +17,62 @@ public static class InstanceGenerator
     public static MatchInstance Generate(int mentees, double mentorRatio = 3, int capacityMin = 1, int capacityMax = 5,
         int municipalities = 1, int candidates = 20, double crossShare = 0.05, ulong seed = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(mentees);
+        int[] capacity = [];
+        var start = new int[mentees + 1];
+        var mentorList = new int[(long)mentees * candidates <= Array.MaxLength ? mentees * candidates : 0];
+        var scoreList = new int[mentorList.Length];
+        var edges = 0;
+        Run(mentees, mentorRatio, capacityMin, capacityMax, municipalities, candidates, crossShare, seed, c => capacity = c,
+            (i, mentors, scores) =>
+            {
+                if (edges + mentors.Length > mentorList.Length)
+                {
+                    Array.Resize(ref mentorList, Math.Max(edges + mentors.Length, edges * 2));
+                    Array.Resize(ref scoreList, mentorList.Length);
+                }
+                mentors.CopyTo(mentorList.AsSpan(edges));
+                scores.CopyTo(scoreList.AsSpan(edges));
+                edges += mentors.Length;
+                start[i + 1] = edges;
+            });
+        Array.Resize(ref mentorList, edges);
+        Array.Resize(ref scoreList, edges);
+        return new MatchInstance(capacity, start, mentorList, scoreList);
+    }
+
+    /// <summary>
+    /// The same instance as <see cref="Generate"/>, written in the file format as it is drawn (no edge arrays, so any
+    /// size fits in memory); returns the mentor and edge counts.
+    /// </summary>
+    public static (int Mentors, long Edges) Write(TextWriter writer, int mentees, double mentorRatio = 3, int capacityMin = 1, int capacityMax = 5,
+        int municipalities = 1, int candidates = 20, double crossShare = 0.05, ulong seed = 1)
+    {
+        var line = new InstanceFile.LineWriter(writer);
+        var (mentorCount, edgeCount) = (0, 0L);
+        Run(mentees, mentorRatio, capacityMin, capacityMax, municipalities, candidates, crossShare, seed,
+            capacity =>
+            {
+                mentorCount = capacity.Length;
+                line.Text("mentors ").Number(capacity.Length).End();
+                line.Text("mentees ").Number(mentees).End();
+                for (var j = 0; j < capacity.Length; j++) line.Text("m ").Number(j + 1).Text(" ").Number(capacity[j]).End();
+            },
+            (i, mentors, scores) =>
+            {
+                for (var k = 0; k < mentors.Length; k++) line.Text("e ").Number(i + 1).Text(" ").Number(mentors[k] + 1).Text(" ").Number(scores[k]).End();
+                edgeCount += mentors.Length;
+            });
+        line.Flush();
+        return (mentorCount, edgeCount);
+    }
+
+    /// <summary>The mentors and scores of one mentee's candidates, ascending by mentor.</summary>
+    private delegate void MenteeEdges(int mentee, ReadOnlySpan<int> mentors, ReadOnlySpan<int> scores);
+
+    private static void Run(int mentees, double mentorRatio, int capacityMin, int capacityMax, int municipalities, int candidates,
+        double crossShare, ulong seed, Action<int[]> mentorsReady, MenteeEdges menteeReady)
+    {
         if (mentees < 0) throw new ArgumentOutOfRangeException(nameof(mentees));
         if (mentorRatio <= 0) throw new ArgumentOutOfRangeException(nameof(mentorRatio));
         if (capacityMin < 0 || capacityMax < capacityMin) throw new ArgumentOutOfRangeException(nameof(capacityMax));
@@ -29,22 +85,24 @@ public static class InstanceGenerator
         var capacity = new int[mentors];
         var popularity = new double[mentors];   // the normal deviate behind the log-normal weight
         var cumulative = new double[mentors + 1];
+        var inverseWeight = new double[mentors];
         for (var j = 0; j < mentors; j++)
         {
             capacity[j] = capacityMin + (int)rnd.Below((ulong)(capacityMax - capacityMin + 1));
             popularity[j] = rnd.Normal();
             cumulative[j + 1] = cumulative[j] + Math.Exp(popularity[j]);
+            inverseWeight[j] = Math.Exp(-popularity[j]);
         }
         var firstMentor = new int[g + 1];
         for (var t = 0; t <= g; t++) firstMentor[t] = (int)(((long)t * mentors + g - 1) / g); // exactly the j with MunicipalityOf(j, mentors, g) == t
 
-        var start = new int[mentees + 1];
-        var mentorList = new int[(long)mentees * candidates <= Array.MaxLength ? mentees * candidates : 0];
-        var scoreList = new int[mentorList.Length];
+        mentorsReady(capacity);
+        var mentorList = new int[candidates];
+        var scoreList = new int[candidates];
         var taken = new int[mentors];            // the last mentee (1-based) that took this mentor
         var keys = new double[0];
         var order = new int[0];
-        var edges = 0;
+        var edges = 0;                           // of the current mentee
         for (var i = 0; i < mentees; i++)
         {
             var home = MunicipalityOf(i, mentees, g);
@@ -57,7 +115,7 @@ public static class InstanceGenerator
                 for (var k = 0; k < candidates; k++) cross += rnd.Unit() < crossShare ? 1 : 0;
             }
             var local = Math.Min(candidates - cross, to - from);
-            var first = edges;
+            edges = 0;
 
             if (2 * local >= to - from)
             {
@@ -66,7 +124,7 @@ public static class InstanceGenerator
                 if (keys.Length < size) { keys = new double[size]; order = new int[size]; }
                 for (var k = 0; k < size; k++)
                 {
-                    keys[k] = -Math.Log(1 - rnd.Unit()) / Math.Exp(popularity[from + k]);
+                    keys[k] = -Math.Log(1 - rnd.Unit()) * inverseWeight[from + k];
                     order[k] = from + k;
                 }
                 Array.Sort(keys, order, 0, size);
@@ -96,13 +154,10 @@ public static class InstanceGenerator
                     break;
                 }
             }
-            start[i + 1] = edges;
             // Edges of a mentee sorted by mentor: files and orders do not depend on the drawing order.
-            Array.Sort(mentorList, scoreList, first, edges - first);
+            Array.Sort(mentorList, scoreList, 0, edges);
+            menteeReady(i, mentorList.AsSpan(0, edges), scoreList.AsSpan(0, edges));
         }
-        Array.Resize(ref mentorList, edges);
-        Array.Resize(ref scoreList, edges);
-        return new MatchInstance(capacity, start, mentorList, scoreList);
 
         int Pick(int from, int to)
         {
@@ -115,11 +170,6 @@ public static class InstanceGenerator
         void Add(int mentee, int mentor)
         {
             taken[mentor] = mentee + 1;
-            if (edges == mentorList.Length)
-            {
-                Array.Resize(ref mentorList, Math.Max(16, edges * 2));
-                Array.Resize(ref scoreList, mentorList.Length);
-            }
             // Popular mentors are popular for a reason: better scores on average, but every pair has its own fit.
             var score = 500 + 130 * popularity[mentor] + 160 * rnd.Normal();
             mentorList[edges] = mentor;
@@ -149,11 +199,21 @@ public static class InstanceGenerator
 
         public ulong Below(ulong n) => n <= 1 ? 0 : (ulong)(Unit() * n);
 
+        private double spare = double.NaN;
+
+        /// <summary>Standard normal by Box-Muller; each pair of uniforms gives two.</summary>
         public double Normal()
         {
-            var u = 1 - Unit();
-            var v = Unit();
-            return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
+            if (!double.IsNaN(spare))
+            {
+                var kept = spare;
+                spare = double.NaN;
+                return kept;
+            }
+            var r = Math.Sqrt(-2 * Math.Log(1 - Unit()));
+            var (sin, cos) = Math.SinCos(2 * Math.PI * Unit());
+            spare = r * sin;
+            return r * cos;
         }
     }
 }

@@ -16,6 +16,18 @@ public class InstanceGeneratorTests
     }
 
     [Fact]
+    public void Write_SameArguments_SameTextAsGenerateThenWrite()
+    {
+        var writer = new StringWriter();
+
+        var (mentors, edges) = InstanceGenerator.Write(writer, 3000, mentorRatio: 2, municipalities: 40, candidates: 9, crossShare: 0.2, seed: 8);
+
+        var instance = InstanceGenerator.Generate(3000, mentorRatio: 2, municipalities: 40, candidates: 9, crossShare: 0.2, seed: 8);
+        Assert.Equal(InstanceFileTests.Text(instance), writer.ToString());
+        Assert.Equal((instance.MentorCount, (long)instance.EdgeCount), (mentors, edges));
+    }
+
+    [Fact]
     public void Generate_Defaults_ShapeAsAsked()
     {
         var instance = InstanceGenerator.Generate(9000, mentorRatio: 3, capacityMin: 2, capacityMax: 4, municipalities: 30, candidates: 20, seed: 1);
