@@ -18,6 +18,9 @@ public static class InstanceFile
 {
     public const int MaxScore = 1000;
 
+    /// <summary>Mentors or mentees per file: far above a region, low enough that a typo does not allocate gigabytes.</summary>
+    public const int MaxCount = 100_000_000;
+
     public static MatchInstance Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -172,6 +175,7 @@ public static class InstanceFile
                 Numbers(text, at, 1, "mentors <число наставников>");
                 if (mentorCount >= 0) throw Error("заголовок «mentors» повторяется");
                 if (fields[0] < 0) throw Error($"число наставников не может быть отрицательным ({fields[0]})");
+                if (fields[0] > MaxCount) throw Error($"число наставников {fields[0]} больше допустимого {MaxCount}");
                 mentorCount = (int)fields[0];
                 capacity = new int[mentorCount];
                 mentorLine = new int[mentorCount];
@@ -182,6 +186,7 @@ public static class InstanceFile
                 Numbers(text, at, 1, "mentees <число наставляемых>");
                 if (menteeCount >= 0) throw Error("заголовок «mentees» повторяется");
                 if (fields[0] < 0) throw Error($"число наставляемых не может быть отрицательным ({fields[0]})");
+                if (fields[0] > MaxCount) throw Error($"число наставляемых {fields[0]} больше допустимого {MaxCount}");
                 menteeCount = (int)fields[0];
                 perMentee = new int[menteeCount];
             }

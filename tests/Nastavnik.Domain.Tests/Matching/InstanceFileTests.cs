@@ -99,6 +99,7 @@ public class InstanceFileTests
     [InlineData("mentors 1\n", 1, "нет заголовка «mentees")]
     [InlineData("mentors 1\nmentees 1\nmentors 2\n", 3, "заголовок «mentors» повторяется")]
     [InlineData("mentors -1\n", 1, "число наставников не может быть отрицательным")]
+    [InlineData("mentors 1\nmentees 2000000000\n", 2, "число наставляемых 2000000000 больше допустимого 100000000")]
     [InlineData("mentors 1\nmentees 1\nm 1 -1\n", 3, "ёмкость наставника 1 не может быть отрицательной (-1)")]
     [InlineData("mentors 2\nmentees 1\nm 1 1\ne 1 1 5\n", 4, "нет записи «m 2 <ёмкость>» для наставника 2")]
     public void Read_Malformed_ThrowsWithLineNumber(string text, int line, string fragment)
