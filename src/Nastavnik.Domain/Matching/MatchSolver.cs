@@ -12,7 +12,8 @@ namespace Nastavnik.Domain.Matching;
 /// first), each by an exact auction warm start followed by successive shortest paths with potentials
 /// (<see cref="ShortestPaths"/>), or, when it is very large, by an exact ε-scaling auction (<see cref="Auction"/>). Every search stays inside its component, and each component's result depends only on
 /// its own mentees, so the output is the same for any thread count. An <see cref="SolveOptions.IncumbentBonus"/> of
-/// about 20 (2% of the score scale) keeps churn near 1% after a 1% change of the input at a loss of about 0.03%.
+/// 30 (3% of the score scale) keeps churn at or below 1.3% after a 1% change of the input (rescored mentees or removed
+/// mentors) at a loss of at most 0.04% on generated instances of 100,000 mentees.
 /// </summary>
 public static class MatchSolver
 {

@@ -210,7 +210,7 @@ public class MatchSolverTests
     }
 
     /// <summary>The bonus suggested to callers: see the churn figures in the solver's notes.</summary>
-    internal const int ChurnBonus = 20;
+    internal const int ChurnBonus = 30;
 
     /// <summary>Gives a share of the mentees new random scores on all their candidate edges.</summary>
     internal static (MatchInstance Instance, bool[] Touched) Rescore(MatchInstance instance, double share, int seed)
