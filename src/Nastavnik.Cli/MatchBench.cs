@@ -48,8 +48,9 @@ public static class MatchBench
         Console.WriteLine("Времена в секундах; пик — VmHWM дочернего процесса после загрузки, решения и объяснений (в скобках — с возмущением); разрыв — эталон минус наш total (эталон считается, пока наставляемых не больше --reference-max); смена — доля нетронутых наставляемых, сменивших наставника.");
         Console.WriteLine();
         var header = new[] { "наставляемых:мун.", "наставников", "пар-кандидатов", "создание", "загрузка", "компоненты", "решение", "объяснения",
-            "пик, МБ", "total", "matched", "разрыв", "смена 1%, %", "потеря, %" };
+            "пик, МБ", "total", "matched", "разрыв" };
         var rows = new List<string[]>();
+        var churnRows = new List<string[]>();
         foreach (var (n, g) in sizes)
         {
             var path = Path.Combine(Path.GetTempPath(), $"nastavnik-bench-match-{Guid.NewGuid():N}.txt");
@@ -68,7 +69,11 @@ public static class MatchBench
                 string F(string key) => child.GetValueOrDefault(key, "—");
                 rows.Add([$"{n}:{g}", F("mentors"), F("edges"), string.Create(CultureInfo.InvariantCulture, $"{generated:F2}"), F("load"),
                     $"{F("components")} за {F("components_s")}", F("solve"), F("explain"), $"{F("peak_mb")} ({F("peak_all_mb")})",
-                    F("total"), F("matched"), child.ContainsKey("gap") ? $"{F("gap")} (эталон {F("reference_s")} с)" : "—", $"{F("churn")} (без бонуса {F("churn0")})", F("loss")]);
+                    F("total"), F("matched"), child.ContainsKey("gap") ? $"{F("gap")} (эталон {F("reference_s")} с)" : "—"]);
+                foreach (var (_, code) in PerturbationKinds)
+                {
+                    churnRows.Add([$"{n}:{g}", PerturbationTitles[code], F("churn_" + code), F("churn0_" + code), F("loss_" + code)]);
+                }
                 Console.WriteLine($"  {n}:{g} — готово");
             }
             finally
@@ -78,6 +83,9 @@ public static class MatchBench
         }
         Console.WriteLine();
         PrintTable(header, rows);
+        Console.WriteLine();
+        Console.WriteLine($"Устойчивость: доля нетронутых наставляемых (без новых баллов, их наставник не выбыл), сменивших наставника после возмущения, с бонусом действующей пары {bonus} и без него; потеря — total с бонусом против оптимума возмущённой задачи.");
+        PrintTable(["наставляемых:мун.", "возмущение", "смена, %", "без бонуса, %", "потеря, %"], churnRows);
         Console.WriteLine();
         Console.WriteLine("Цели (2 ядра): 100000:1000 — решение ≤ 1 с, пик ≤ 300 МБ; 1000000:10000 — ≤ 10 с, ≤ 1,5 ГБ; 100000:1 — ≤ 10 с; разрыв 0; после 1% возмущения смена ≤ 1,5% при потере ≤ 0,05%.");
         return 0;
@@ -169,10 +177,13 @@ public static class MatchBench
             Put("reference_s", Seconds(clock));
         }
 
-        var (churn, churnWithoutBonus, loss) = Perturbation(instance, solved.MentorOf, threads, bonus, seed);
-        Put("churn", churn.ToString("F2", CultureInfo.InvariantCulture));
-        Put("churn0", churnWithoutBonus.ToString("F2", CultureInfo.InvariantCulture));
-        Put("loss", loss.ToString("F4", CultureInfo.InvariantCulture));
+        foreach (var (kind, code) in PerturbationKinds)
+        {
+            var (churn, churnWithoutBonus, loss) = Perturbation(instance, solved.MentorOf, threads, bonus, seed, kind);
+            Put("churn_" + code, churn.ToString("F2", CultureInfo.InvariantCulture));
+            Put("churn0_" + code, churnWithoutBonus.ToString("F2", CultureInfo.InvariantCulture));
+            Put("loss_" + code, loss.ToString("F4", CultureInfo.InvariantCulture));
+        }
         Put("peak_all_mb", PeakMegabytes());
         Console.WriteLine("result " + string.Join(' ', result));
         return 0;
@@ -230,16 +241,17 @@ public static class MatchBench
     /// share (%) of untouched mentees — not rescored, not new, mentor not removed — whose mentor changed, with and
     /// without the bonus, and the loss of total (%) of the bonused solution against the true optimum.
     /// </summary>
-    internal static (double Churn, double ChurnWithoutBonus, double Loss) Perturbation(MatchInstance instance, int[] before, int threads, int bonus, ulong seed)
+    internal static (double Churn, double ChurnWithoutBonus, double Loss) Perturbation(MatchInstance instance, int[] before, int threads, int bonus, ulong seed,
+        Change kind = Change.All)
     {
         var rnd = new Random((int)(seed % int.MaxValue) + 7);
         var n = instance.MenteeCount;
         var m = instance.MentorCount;
-        var added = n / 100;
+        var added = kind.HasFlag(Change.Add) ? n / 100 : 0;
         var rescored = new bool[n];
-        for (var k = 0; k < n / 100; k++) rescored[rnd.Next(n)] = true;
+        if (kind.HasFlag(Change.Rescore)) for (var k = 0; k < n / 100; k++) rescored[rnd.Next(n)] = true;
         var removed = new bool[m];
-        for (var k = 0; k < m / 100; k++) removed[rnd.Next(m)] = true;
+        if (kind.HasFlag(Change.Remove)) for (var k = 0; k < m / 100; k++) removed[rnd.Next(m)] = true;
         int NewScore(int old) => Math.Clamp(old + (int)Math.Round(150 * (rnd.NextDouble() * 2 - 1)), 1, 1000);
 
         var start = new int[n + added + 1];
@@ -279,6 +291,21 @@ public static class MatchBench
         var loss = optimum.Total == 0 ? 0 : 100.0 * (optimum.Total - kept.Total) / optimum.Total;
         return (Share(changed), Share(changedWithoutBonus), loss);
     }
+
+    /// <summary>What a perturbation changes: 1% of the mentees rescored, 1% new mentees, 1% of the mentors removed, or all three at once.</summary>
+    [Flags]
+    internal enum Change { Rescore = 1, Add = 2, Remove = 4, All = Rescore | Add | Remove }
+
+    internal static readonly (Change Kind, string Code)[] PerturbationKinds =
+        [(Change.Rescore, "rescore"), (Change.Add, "add"), (Change.Remove, "remove"), (Change.All, "all")];
+
+    private static readonly Dictionary<string, string> PerturbationTitles = new()
+    {
+        ["rescore"] = "1% наставляемых с новыми баллами",
+        ["add"] = "1% новых наставляемых",
+        ["remove"] = "1% наставников выбыли",
+        ["all"] = "всё сразу (≈3%)",
+    };
 
     /// <summary>This process's peak resident memory (VmHWM), in MB.</summary>
     private static long PeakMegabytes()

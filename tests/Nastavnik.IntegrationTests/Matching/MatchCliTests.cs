@@ -126,7 +126,7 @@ public class MatchCliTests
         Assert.True(code == 0, stderr);
         Assert.Contains("Ядер: ", stdout);
         Assert.Contains("Команда: nastavnik bench match --quick", stdout);
-        var rows = stdout.Split('\n').Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).Where(c => c.Length == 14).ToArray();
+        var rows = stdout.Split('\n').Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).Where(c => c.Length == 12).ToArray();
         var header = rows[0];
         Assert.Equal("решение", header[6]);
         Assert.Equal("разрыв", header[11]);
@@ -135,7 +135,12 @@ public class MatchCliTests
         Assert.All(data, r => Assert.Matches(@"^0 \(эталон \d+\.\d{3} с\)$", r[11])); // the reference agrees
         Assert.All(data, r => Assert.Matches(@"^\d+ \(\d+\)$", r[8]));           // peak memory in MB
         Assert.All(data, r => Assert.Matches(@"^\d+\.\d{3}$", r[6]));            // solve seconds
-        Assert.All(data, r => Assert.Matches(@"^\d+\.\d{2} \(без бонуса \d+\.\d{2}\)$", r[12]));
+        var churn = stdout.Split('\n').Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).Where(c => c.Length == 5).Skip(1).ToArray();
+        Assert.Equal(8, churn.Length);  // four kinds of perturbation for each of the two sizes
+        Assert.Equal(["1% наставляемых с новыми баллами", "1% новых наставляемых", "1% наставников выбыли", "всё сразу (≈3%)"],
+            churn.Take(4).Select(r => r[1]));
+        Assert.All(churn, r => Assert.Matches(@"^\d+\.\d{2}$", r[2]));
+        Assert.All(churn, r => Assert.Matches(@"^\d+\.\d{4}$", r[4]));
     }
 
     private static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) =>
