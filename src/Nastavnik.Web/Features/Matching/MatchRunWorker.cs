@@ -90,13 +90,14 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var staleBefore = now - TimeSpan.FromMinutes(settings.Value.StaleMinutes);
-        var run = await db.MatchRuns.FromSql($"""
-            select * from match_runs
+        // xmin is a system column that * leaves out; the entity's row version needs it.
+        var run = (await db.MatchRuns.FromSql($"""
+            select *, xmin from match_runs
             where status = 'queued' or (status = 'running' and started_at < {staleBefore})
             order by created_at, id
             limit 1
             for update skip locked
-            """).FirstOrDefaultAsync(ct);
+            """).ToListAsync(ct)).FirstOrDefault();
         if (run is null) return null;
         run.Status = MatchRunStatus.Running;
         run.StartedAt = now;

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Domain.Matching;
+using Nastavnik.Domain.People;
+using Nastavnik.IntegrationTests.Infrastructure;
+
+namespace Nastavnik.IntegrationTests.Matching;
+
+[Collection(nameof(AppFixture))]
+public class WorkerTests(AppFixture app)
+{
+    [Fact]
+    public async Task ChoiceRun_WritesShortlistsAsOffersAndBecomesDraft()
+    {
+        var world = await app.WorldAsync(3, 1, 1, 1);
+
+        var runId = await app.QueueRunAsync(world, mode: MatchMode.Choice);
+        var run = await app.WaitForRunAsync(runId);
+
+        Assert.Equal(MatchRunStatus.Draft, run.Status);
+        await using var db = app.Db();
+        var choices = await db.MatchChoices.Where(c => c.RunId == runId).ToListAsync();
+        Assert.Equal(world.Mentees.Order(), choices.Select(c => c.MenteeProfileId).Distinct().Order());
+        Assert.All(choices, c => Assert.Equal(ChoiceStatus.Offered, c.Status));
+        Assert.All(choices, c => Assert.Contains(c.MentorProfileId, world.Mentors));
+        Assert.All(choices.GroupBy(c => c.MenteeProfileId), g => Assert.Equal(Enumerable.Range(1, g.Count()), g.Select(c => c.Rank).Order()));
+        Assert.All(choices, c => Assert.Equal(world.Tree.OrganizationId, c.OrganizationId));
+        Assert.Empty(await db.MatchProposals.Where(p => p.RunId == runId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Run_NoEligibleMentee_FailsWithRussianError()
+    {
+        var world = await app.WorldAsync(1, 1);
+        await using (var db = app.Db())
+        {
+            await db.MenteeProfiles.Where(m => m.Id == world.Mentees[0]).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, ParticipationStatus.Left));
+        }
+
+        var run = await app.WaitForRunAsync(await app.QueueRunAsync(world));
+
+        Assert.Equal(MatchRunStatus.Failed, run.Status);
+        Assert.Contains("В базе наставляемых программы нет никого", run.Error);
+    }
+
+    [Fact]
+    public async Task Run_UnmatchedMentee_GetsReason()
+    {
+        var world = await app.WorldAsync(2, 1);
+
+        var run = await app.WaitForRunAsync(await app.QueueRunAsync(world));
+
+        Assert.Equal(MatchRunStatus.Draft, run.Status);
+        Assert.Equal(1, run.Matched);
+        Assert.Equal(1, run.Unmatched);
+        var unmatched = Assert.Single(await app.ProposalsAsync(run.Id), p => p.MentorProfileId is null);
+        Assert.NotEqual("", unmatched.UnmatchedReason);
+    }
+}
