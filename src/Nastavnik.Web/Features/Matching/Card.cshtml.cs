@@ -232,7 +232,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
     private void Touch(MatchRun run) => db.Entry(run).Property(r => r.ProgressNote).IsModified = true;
 
     private Task<MatchInput> InputAsync(MatchRun run) =>
-        MatchInputs.LoadAsync(db, run, [], Today(), HttpContext.RequestAborted);
+        MatchInputs.LoadAsync(db, run, [], Today(), HttpContext.RequestAborted, anyKind: true);
 
     /// <summary>Score and broken filters of a mentee with a mentor, the mentor's load counting this run's other pairs.</summary>
     private static (int Score, IReadOnlyList<ScoreFactor> Breakdown, List<string> Warnings) Evaluate(MatchInput input, List<MatchProposal> proposals,

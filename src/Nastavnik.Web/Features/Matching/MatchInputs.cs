@@ -10,15 +10,17 @@ namespace Nastavnik.Web.Features.Matching;
 /// <summary>
 /// Reads a programme's bases into the matcher's input: the mentee and mentor profiles of listed people (not blocked,
 /// not destroyed), with consent, eligibility, load, ages, grades, topics, subjects and municipality. Mentees who
-/// already have an active pair in the run's form, and participations that are finished or left, are not offered.
+/// already have an active pair in the run's form, participations that are finished or left, and people whose kind the
+/// form does not pair (teachers in «ученик – ученик») are not offered.
 /// </summary>
 public static class MatchInputs
 {
     private static readonly char[] SubjectSeparators = [',', ';', '/'];
 
     /// <param name="proposals">The run's current proposal: locked rows become locks, the others incumbents.</param>
+    /// <param name="anyKind">Keep people whose kind the form does not pair (a manual pair is checked against all filters).</param>
     public static async Task<MatchInput> LoadAsync(NastavnikDb db, MatchRun run, IReadOnlyCollection<MatchProposal> proposals, DateOnly today,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool anyKind = false)
     {
         var programId = run.ProgramId;
         var form = run.Form;
@@ -33,6 +35,7 @@ public static class MatchInputs
             {
                 m.Id, m.Person.Kind, m.Person.Grade, m.Person.BirthDate, m.OrganizationId, m.Person.Organization.MunicipalityId,
                 m.KeyTopicId, m.ExtraTopicIds, m.Availability, m.PreferredMentorProfileId, m.ExcludedMentorProfileIds, PersonStatus = m.Person.Status,
+                PersonSubjects = m.Person.Subjects,
             })
             .ToListAsync(ct);
         var mentorRows = await db.MentorProfiles.AsNoTracking()
@@ -60,11 +63,17 @@ public static class MatchInputs
         var locked = proposals.Where(p => p.IsLocked && p.MentorProfileId is not null).ToDictionary(p => p.MenteeProfileId, p => p.MentorProfileId!.Value);
         var current = proposals.Where(p => !p.IsLocked && p.MentorProfileId is not null).ToDictionary(p => p.MenteeProfileId, p => p.MentorProfileId!.Value);
 
+        // Only people the form pairs take part: a «ученик – ученик» run does not list the young teachers of the same
+        // programme among its unmatched.
+        var menteeKinds = FormRoles.MenteeKinds(run.Form);
+        var mentorKinds = FormRoles.MentorKinds(run.Form);
+        if (!anyKind && menteeKinds.Count > 0) menteeRows = menteeRows.Where(m => menteeKinds.Contains(m.Kind)).ToList();
+        if (!anyKind && mentorKinds.Count > 0) mentorRows = mentorRows.Where(m => mentorKinds.Contains(m.Kind)).ToList();
         var mentees = menteeRows.Select(m =>
         {
             IReadOnlyList<long> requested = m.KeyTopicId is { } key ? [key, .. m.ExtraTopicIds.Where(t => t != key)] : [.. m.ExtraTopicIds];
             return new MenteeInput(m.Id, m.Kind, m.Grade, AgeOf(m.BirthDate, today), m.OrganizationId, m.MunicipalityId, requested,
-                SubjectsOf(requested, topicSubjects, ""), m.Availability, m.PreferredMentorProfileId, m.ExcludedMentorProfileIds,
+                SubjectsOf(requested, topicSubjects, m.PersonSubjects), m.Availability, m.PreferredMentorProfileId, m.ExcludedMentorProfileIds,
                 m.PersonStatus == PersonStatus.Active,
                 CurrentMentorId: current.TryGetValue(m.Id, out var c) ? c : null,
                 LockedMentorId: locked.TryGetValue(m.Id, out var l) ? l : null);
@@ -83,7 +92,10 @@ public static class MatchInputs
 
     private static int? AgeOf(DateOnly? birthDate, DateOnly today) => birthDate is { } b ? ConsentRules.AgeOn(b, today) : null;
 
-    /// <summary>Subjects from the topics (a topic may carry one) and, for a teacher, the subjects they teach («Математика, физика»).</summary>
+    /// <summary>
+    /// Subjects from the topics (a topic may carry one) and the person's own: what a teacher teaches, what a pupil
+    /// mentor is strong in or a pupil mentee asks help with («Математика, физика»).
+    /// </summary>
     private static IReadOnlyList<string> SubjectsOf(IEnumerable<long> topicIds, Dictionary<long, string> topicSubjects, string own) =>
         topicIds.Where(topicSubjects.ContainsKey).Select(t => topicSubjects[t])
             .Concat(own.Split(SubjectSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -147,14 +147,15 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
             await tx.RollbackAsync(ct);
             return;
         }
-        if (run.Mode == MatchMode.Choice) await SaveChoicesAsync(db, run, input, outcome, ct);
+        var (matched, unmatched) = (outcome.Pairs.Count, outcome.Unmatched.Count);
+        if (run.Mode == MatchMode.Choice) (matched, unmatched) = await SaveChoicesAsync(db, run, input, ct);
         else SaveProposals(db, run, proposals, outcome);
         run.Status = MatchRunStatus.Draft;
         run.Progress = 100;
-        run.ProgressNote = "Готово";
+        run.ProgressNote = $"Готово; независимых частей графа кандидатов: {outcome.Components}";
         run.TotalScore = outcome.Total;
-        run.Matched = outcome.Pairs.Count;
-        run.Unmatched = outcome.Unmatched.Count;
+        run.Matched = matched;
+        run.Unmatched = unmatched;
         run.SolveMs = (int)Math.Min(int.MaxValue, Math.Max(outcome.Elapsed.TotalMilliseconds, watch.Elapsed.TotalMilliseconds));
         run.FinishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
@@ -193,22 +194,42 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
         }
     }
 
-    /// <summary>Mentee-choice mode: each mentee's shortlist as offers; offers already chosen or decided stay as they are.</summary>
-    private async Task SaveChoicesAsync(NastavnikDb db, MatchRun run, MatchInput input, MatchOutcome outcome, CancellationToken ct)
+    /// <summary>
+    /// Mentee-choice mode: each mentee's shortlist as offers; offers already chosen or decided stay as they are.
+    /// Returns how many mentees got offers and how many none.
+    /// </summary>
+    private async Task<(int WithOffers, int Without)> SaveChoicesAsync(NastavnikDb db, MatchRun run, MatchInput input, CancellationToken ct)
     {
         var existing = await db.MatchChoices.Where(c => c.RunId == run.Id).ToListAsync(ct);
-        db.MatchChoices.RemoveRange(existing.Where(c => c.Status == ChoiceStatus.Offered));
+        // Open offers are refreshed in place (a delete and insert of the same pair would trip the unique key), the rest removed.
+        var open = existing.Where(c => c.Status == ChoiceStatus.Offered).ToDictionary(c => (c.MenteeProfileId, c.MentorProfileId));
+        var refreshed = new HashSet<long>();
         var decided = existing.Where(c => c.Status != ChoiceStatus.Offered).Select(c => (c.MenteeProfileId, c.MentorProfileId)).ToHashSet();
         var engaged = existing.Where(c => c.Status is ChoiceStatus.Chosen or ChoiceStatus.Accepted).Select(c => c.MenteeProfileId).ToHashSet();
         var now = clock.GetUtcNow();
+        var (withOffers, without) = (0, 0);
         foreach (var list in ChoiceShortlist.Build(input, settings.Value.ShortlistSize))
         {
-            if (engaged.Contains(list.MenteeId)) continue;
+            if (engaged.Contains(list.MenteeId))
+            {
+                withOffers++;
+                continue;
+            }
+            if (list.Offers.Count > 0) withOffers++;
+            else without++;
             var rank = 0;
             foreach (var offer in list.Offers)
             {
                 rank++;
                 if (decided.Contains((list.MenteeId, offer.MentorId))) continue;
+                if (open.TryGetValue((list.MenteeId, offer.MentorId), out var row))
+                {
+                    row.Rank = Math.Min(rank, 20);
+                    row.Score = Math.Clamp(offer.Score, 0, 1000);
+                    row.Breakdown = Breakdown.Write(offer.Breakdown);
+                    refreshed.Add(row.Id);
+                    continue;
+                }
                 db.MatchChoices.Add(new MatchChoice
                 {
                     RunId = run.Id, RegionId = run.RegionId, OrganizationId = run.OrganizationId, MenteeProfileId = list.MenteeId,
@@ -217,6 +238,8 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
                 });
             }
         }
+        db.MatchChoices.RemoveRange(open.Values.Where(c => !refreshed.Contains(c.Id)));
+        return (withOffers, without);
     }
 
     private async Task ProgressAsync(long id, int percent, string note, CancellationToken ct)
