@@ -168,4 +168,30 @@ public class ApproveTests(AppFixture app)
         await using var check = app.Db();
         Assert.False(await check.MentoringGroups.AnyAsync(g => g.MatchRunId == runId));
     }
+
+    [Fact]
+    public async Task Approve_TeacherWithoutExtraDutiesConsent_RefusedUntilGiven()
+    {
+        var world = await app.WorldAsync(1);
+        var teacher = await People.BasesData.MentorAsync(app, world.Tree, world.Program, AppFixture.Unique("Учителева"));
+        await using var db = app.Db();
+        var mentorProfile = await db.MentorProfiles.Where(m => m.PersonId == teacher.Id).Select(m => m.Id).SingleAsync();
+        var runId = await app.DraftRunAsync(world, [(world.Mentees[0], mentorProfile)]);
+        var client = await app.SignInAsAsync(Role.Curator, world.Tree);
+
+        var refused = await client.ApproveAsync(runId);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Нет согласия педагога на возложение дополнительных обязанностей", html);
+        Assert.Contains(teacher.LastName, html);
+
+        db.Consents.Add(new Nastavnik.Data.Entities.People.Consent
+        {
+            PersonId = teacher.Id, RegionId = world.Tree.RegionId, OrganizationId = world.Tree.OrganizationId, Purpose = ConsentPurpose.ExtraDuties,
+            Signer = ConsentSigner.Self, GivenOn = new DateOnly(2026, 9, 1), FormVersion = "2026-1",
+        });
+        await db.SaveChangesAsync();
+        MatchingData.AssertRedirect(await client.ApproveAsync(runId));
+    }
 }

@@ -66,6 +66,19 @@ public static class RunApproval
                 $"{x.Mentor.Person.FullName} (мест {x.Mentor.Capacity}, уже наставляемых {x.Load}, добавляется {x.Adding})"));
         }
 
+        // A teacher takes on mentoring only with the written consent to extra duties, given by the order's date (DOMAIN.md §4 gates).
+        var teachers = proposals.Select(p => p.MenteeProfile.Person).Concat(proposals.Select(p => p.MentorProfile!.Person))
+            .Where(p => p.Kind == PersonKind.Teacher).DistinctBy(p => p.Id).ToList();
+        if (teachers.Count > 0)
+        {
+            var ids = teachers.Select(t => t.Id).ToArray();
+            var consents = (await db.Consents.AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.Purpose == ConsentPurpose.ExtraDuties)
+                .Select(c => new { c.PersonId, c.Purpose, c.Signer, c.GivenOn, c.WithdrawnOn }).ToListAsync(ct))
+                .ToLookup(c => c.PersonId, c => new ConsentFact(c.Purpose, c.Signer, c.GivenOn, c.WithdrawnOn));
+            var missing = teachers.Where(t => !ConsentRules.ExtraDuties(t.Kind, consents[t.Id], order.Date).Allowed).Select(t => t.FullName).ToList();
+            if (missing.Count > 0) return $"{ConsentRules.NoExtraDuties} на дату приказа: {string.Join(", ", missing)}";
+        }
+
         var program = await db.Programs.AsNoTracking().Where(p => p.Id == run.ProgramId).Select(p => new { p.Name, p.CuratorUserId }).SingleAsync(ct);
         var groups = run.IsGroup
             ? proposals.GroupBy(p => p.MentorProfileId!.Value).Select(g => g.ToList()).ToList()
