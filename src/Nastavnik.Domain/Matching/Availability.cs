@@ -145,7 +145,7 @@ public static class Availability
     {
         if (word.StartsWith("будн") || word is "рабочие" or "рабочим" or "рабочих") return Weekdays;
         if (word.StartsWith("выходн")) return Weekend;
-        if (word.StartsWith("ежедн") || word is "каждый" or "каждого" or "всю" or "все" or "всех") return AllDays;
+        if (word.StartsWith("ежедн")) return AllDays;
         return 0;
     }
 
@@ -230,6 +230,29 @@ public static class Availability
                 case "кроме":
                     _excluding = true;
                     return;
+                // «каждый день», «все дни», «всю неделю» — but «каждый вторник», «все выходные» name their days.
+                case "каждый" or "каждого" or "каждые" or "все" or "всю" or "всей" when Peek() is { Kind: Kind.Word } next
+                    && (next.Text.StartsWith("ден") || next.Text.StartsWith("дн") || next.Text.StartsWith("недел")):
+                    _pos++;
+                    if (_hasDays && _hasTime) Flush();
+                    AddDays(AllDays);
+                    return;
+                case "первой" or "первая" or "первую" when Peek() is { Kind: Kind.Word } next && next.Text.StartsWith("половин"):
+                    _pos++;
+                    AddHours(WeeklySlots.FirstHour, 13);
+                    return;
+                case "второй" or "вторая" or "вторую" when Peek() is { Kind: Kind.Word } next && next.Text.StartsWith("половин"):
+                    _pos++;
+                    AddHours(13, WeeklySlots.EndHour);
+                    return;
+                case "не" when Peek() is { Kind: Kind.Word, Text: "раньше" or "ранее" }:
+                    _pos++;
+                    After();
+                    return;
+                case "не" when Peek() is { Kind: Kind.Word, Text: "позже" or "позднее" }:
+                    _pos++;
+                    Until();
+                    return;
                 case "любое" or "любой" or "всегда" or "круглосуточно" or "неважно":
                     AddDays(AllDays);
                     AddHours(WeeklySlots.FirstHour, WeeklySlots.EndHour);
@@ -238,16 +261,7 @@ public static class Availability
                     After();
                     return;
                 case "до":
-                    if (Peek() is { Kind: Kind.Number } until)
-                    {
-                        _pos++;
-                        AddHours(WeeklySlots.FirstHour, EndOf(Qualified(until)));
-                    }
-                    else if (Peek() is { Kind: Kind.Word } w && w.Text.StartsWith("обед"))
-                    {
-                        _pos++;
-                        AddHours(WeeklySlots.FirstHour, 13);
-                    }
+                    Until();
                     return;
                 case "с" or "со" or "от":
                     if (Peek() is { Kind: Kind.Number } from)
@@ -274,6 +288,20 @@ public static class Availability
             {
                 _pos++;
                 AddHours(hour, WeeklySlots.EndHour);
+            }
+        }
+
+        private void Until()
+        {
+            if (Peek() is { Kind: Kind.Number } until)
+            {
+                _pos++;
+                AddHours(WeeklySlots.FirstHour, EndOf(Qualified(until)));
+            }
+            else if (Peek() is { Kind: Kind.Word } word && word.Text.StartsWith("обед"))
+            {
+                _pos++;
+                AddHours(WeeklySlots.FirstHour, 13);
             }
         }
 
@@ -343,7 +371,7 @@ public static class Availability
 
         private void Flush()
         {
-            if (_hasDays || _hasTime)
+            if (_hasDays || _hasTime || _excluded != 0)
             {
                 var days = (_hasDays ? _days : AllDays) & ~_excluded;
                 var slots = new WeeklySlots(UInt128.Zero);

@@ -17,11 +17,17 @@ public static class ChoiceShortlist
 {
     public const int DefaultExposure = 3;
 
-    public static IReadOnlyList<MenteeShortlist> Build(MatchInput input, int size = 5, int exposure = DefaultExposure)
+    public static IReadOnlyList<MenteeShortlist> Build(MatchInput input, int size = 5, int exposure = DefaultExposure,
+        Action<int, string>? progress = null)
     {
-        var graph = CandidateGraph.Build(input);
+        // Below 1 the optimal mentors themselves could break the cap.
+        exposure = Math.Max(1, exposure);
+        progress?.Invoke(0, $"Подготовка данных: наставляемых {input.Mentees.Count}, наставников {input.Mentors.Count}");
+        var graph = CandidateGraph.Build(input, progress);
         var inst = graph.Instance;
+        progress?.Invoke(50, $"Отобрано пар-кандидатов: {inst.EdgeCount}; поиск оптимального распределения");
         var solved = MatchSolver.Solve(inst, new SolveOptions(input.Threads, graph.Locked, graph.Incumbent, input.Rules.IncumbentBonus));
+        progress?.Invoke(70, "Составление списков для выбора");
         var n = graph.Mentees.Length;
         var m = graph.Mentors.Length;
 
@@ -37,10 +43,13 @@ public static class ChoiceShortlist
         var ranked = new int[n][];
         for (var i = 0; i < n; i++)
         {
-            ranked[i] = Enumerable.Range(inst.EdgeStart[i], inst.EdgeStart[i + 1] - inst.EdgeStart[i])
-                .Where(e => !graph.LockedOnly[e])
-                .OrderByDescending(e => inst.EdgeScore[e]).ThenBy(e => inst.EdgeMentor[e])
-                .ToArray();
+            var list = new List<int>(inst.EdgeStart[i + 1] - inst.EdgeStart[i]);
+            for (var e = inst.EdgeStart[i]; e < inst.EdgeStart[i + 1]; e++)
+            {
+                if (!graph.LockedOnly[e]) list.Add(e);
+            }
+            list.Sort((a, b) => inst.EdgeScore[a] != inst.EdgeScore[b] ? inst.EdgeScore[b].CompareTo(inst.EdgeScore[a]) : inst.EdgeMentor[a].CompareTo(inst.EdgeMentor[b]));
+            ranked[i] = [.. list];
         }
         var offers = new List<int>[n];
         for (var i = 0; i < n; i++)
@@ -74,18 +83,20 @@ public static class ChoiceShortlist
         }
 
         var result = new MenteeShortlist[n];
-        for (var i = 0; i < n; i++)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = input.Threads > 0 ? input.Threads : Environment.ProcessorCount };
+        Parallel.For(0, n, parallel, i =>
         {
             var mentee = graph.Mentees[i];
             result[i] = new MenteeShortlist(mentee.Id, offers[i]
                 .Select(j =>
                 {
-                    var (score, breakdown) = MatchScoring.Score(mentee, graph.Mentors[j], input.Rules, graph.MenteeSlots[i], graph.MentorSlots[j]);
+                    var (score, breakdown) = MatchScoring.Score(mentee, graph.Mentors[j], graph.Prepared, graph.MenteeTraits[i], graph.MentorTraits[j]);
                     return new ChoiceOffer(graph.Mentors[j].Id, score, breakdown);
                 })
                 .OrderByDescending(o => o.Score).ThenBy(o => o.MentorId)
                 .ToList());
-        }
+        });
+        progress?.Invoke(100, $"Готово: списков {n}");
         return result;
     }
 }

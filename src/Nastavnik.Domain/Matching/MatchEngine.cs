@@ -14,47 +14,62 @@ public static class MatchEngine
     public static MatchOutcome Run(MatchInput input, Action<int, string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
-        progress?.Invoke(0, "Подготовка данных");
-        var graph = CandidateGraph.Build(input);
+        progress?.Invoke(0, $"Подготовка данных: наставляемых {input.Mentees.Count}, наставников {input.Mentors.Count}");
+        var graph = CandidateGraph.Build(input, progress);
         progress?.Invoke(50, $"Отобрано пар-кандидатов: {graph.Instance.EdgeCount}; поиск оптимального распределения");
 
         var solved = MatchSolver.Solve(graph.Instance, new SolveOptions(input.Threads, graph.Locked, graph.Incumbent, input.Rules.IncumbentBonus));
         progress?.Invoke(80, "Подготовка объяснений");
 
-        var pairs = new List<ProposedPair>();
-        var unmatched = new List<UnmatchedMentee>();
-        var inst = graph.Instance;
-        for (var i = 0; i < graph.Mentees.Length; i++)
+        // Explanations per mentee, in parallel chunks written to the mentee's own slot, then collected in id order.
+        var n = graph.Mentees.Length;
+        var pairOf = new ProposedPair?[n];
+        var unmatchedOf = new UnmatchedMentee?[n];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = input.Threads > 0 ? input.Threads : Environment.ProcessorCount };
+        Parallel.For(0, (n + CandidateGraph.ChunkSize - 1) / CandidateGraph.ChunkSize, parallel, chunk =>
         {
-            var mentee = graph.Mentees[i];
-            var j = solved.MentorOf[i];
-            var candidates = inst.EdgeStart[i + 1] - inst.EdgeStart[i];
-            if (j < 0)
+            for (var i = chunk * CandidateGraph.ChunkSize; i < Math.Min(n, (chunk + 1) * CandidateGraph.ChunkSize); i++)
             {
-                var reason = candidates == 0 ? graph.NoCandidateReason[i]! : $"все подходящие наставники ({candidates}) заняты";
-                unmatched.Add(new UnmatchedMentee(mentee.Id, reason, candidates));
-                continue;
+                Explain(graph, solved, i, out pairOf[i], out unmatchedOf[i]);
             }
-            var mentor = graph.Mentors[j];
-            var (score, breakdown) = MatchScoring.Score(mentee, mentor, input.Rules, graph.MenteeSlots[i], graph.MentorSlots[j]);
-            int? altScore = null;
-            var alt = -1;
-            for (var e = inst.EdgeStart[i]; e < inst.EdgeStart[i + 1]; e++)
-            {
-                var other = inst.EdgeMentor[e];
-                if (other == j || graph.LockedOnly[e]) continue;
-                // Mentors are indexed in id order, so the lower index wins a tie.
-                if (altScore is null || inst.EdgeScore[e] > altScore || (inst.EdgeScore[e] == altScore && other < alt))
-                {
-                    altScore = inst.EdgeScore[e];
-                    alt = other;
-                }
-            }
-            pairs.Add(new ProposedPair(mentee.Id, mentor.Id, score, breakdown, alt >= 0 ? graph.Mentors[alt].Id : null, altScore,
-                graph.Locked[i] >= 0));
-        }
+        });
+        var pairs = pairOf.OfType<ProposedPair>().ToList();
+        var unmatched = unmatchedOf.OfType<UnmatchedMentee>().ToList();
         progress?.Invoke(100, $"Готово: пар {pairs.Count}, без наставника {unmatched.Count}");
         return new MatchOutcome(pairs, unmatched, solved.Total, solved.Components, clock.Elapsed);
+    }
+
+    private static void Explain(CandidateGraph graph, SolveResult solved, int i, out ProposedPair? pair, out UnmatchedMentee? unmatched)
+    {
+        var inst = graph.Instance;
+        var mentee = graph.Mentees[i];
+        var j = solved.MentorOf[i];
+        var candidates = inst.EdgeStart[i + 1] - inst.EdgeStart[i];
+        pair = null;
+        unmatched = null;
+        if (j < 0)
+        {
+            // Every candidate edge is positive, so an unmatched mentee with candidates lost each of them to a larger total.
+            var reason = candidates == 0 ? graph.NoCandidateReason[i]! : $"все подходящие наставники ({candidates}) заняты";
+            unmatched = new UnmatchedMentee(mentee.Id, reason, candidates);
+            return;
+        }
+        var mentor = graph.Mentors[j];
+        var (score, breakdown) = MatchScoring.Score(mentee, mentor, graph.Prepared, graph.MenteeTraits[i], graph.MentorTraits[j]);
+        int? altScore = null;
+        var alt = -1;
+        for (var e = inst.EdgeStart[i]; e < inst.EdgeStart[i + 1]; e++)
+        {
+            var other = inst.EdgeMentor[e];
+            if (other == j || graph.LockedOnly[e]) continue;
+            // Mentors are indexed in id order, so the lower index wins a tie.
+            if (altScore is null || inst.EdgeScore[e] > altScore || (inst.EdgeScore[e] == altScore && other < alt))
+            {
+                altScore = inst.EdgeScore[e];
+                alt = other;
+            }
+        }
+        pair = new ProposedPair(mentee.Id, mentor.Id, score, breakdown, alt >= 0 ? graph.Mentors[alt].Id : null, altScore, graph.Locked[i] >= 0);
     }
 }
 
@@ -65,10 +80,11 @@ public static class MatchEngine
 /// </summary>
 internal sealed class CandidateGraph
 {
+    public required PreparedRules Prepared { get; init; }
     public required MenteeInput[] Mentees { get; init; }
     public required MentorInput[] Mentors { get; init; }
-    public required WeeklySlots[] MenteeSlots { get; init; }
-    public required WeeklySlots[] MentorSlots { get; init; }
+    public required Traits[] MenteeTraits { get; init; }
+    public required Traits[] MentorTraits { get; init; }
     public required MatchInstance Instance { get; init; }
     /// <summary>Per edge: true when the edge exists only because the curator locked a pair that breaks a filter.</summary>
     public required bool[] LockedOnly { get; init; }
@@ -76,39 +92,45 @@ internal sealed class CandidateGraph
     public required int[] Incumbent { get; init; }
     public required string?[] NoCandidateReason { get; init; }
 
-    private const int ChunkSize = 256;
+    public const int ChunkSize = 256;
 
-    public static CandidateGraph Build(MatchInput input)
+    public static CandidateGraph Build(MatchInput input, Action<int, string>? progress = null)
     {
         var rules = input.Rules;
         var mentees = input.Mentees.OrderBy(m => m.Id).ToArray();
         var mentors = input.Mentors.OrderBy(m => m.Id).ToArray();
         var mentorIndex = new Dictionary<long, int>(mentors.Length);
         for (var j = 0; j < mentors.Length; j++) mentorIndex.TryAdd(mentors[j].Id, j);
-        var menteeSlots = mentees.Select(m => Availability.Parse(m.Availability)).ToArray();
-        var mentorSlots = mentors.Select(m => Availability.Parse(m.Availability)).ToArray();
-        var mentorKinds = FormRoles.MentorKinds(rules.Form);
-        var menteeKinds = FormRoles.MenteeKinds(rules.Form);
+        // Availability texts repeat a lot («по будням после уроков»): each distinct one is parsed once.
+        var parsed = new Dictionary<string, WeeklySlots>();
+        var subjects = new SubjectIndex();
+        Traits TraitsOf(string availability, IReadOnlyList<string> subjectList)
+        {
+            if (!parsed.TryGetValue(availability ?? "", out var slots)) parsed[availability ?? ""] = slots = Availability.Parse(availability);
+            return new Traits(slots, subjects.Of(subjectList));
+        }
+        var menteeTraits = mentees.Select(m => TraitsOf(m.Availability, m.Subjects)).ToArray();
+        var mentorTraits = mentors.Select(m => TraitsOf(m.Availability, m.Subjects)).ToArray();
+        var prepared = new PreparedRules(rules);
 
         // Who can reach a mentee at all: the mentors of its own organization, plus those of linked organizations and
         // partners (of its municipality unless the programme crosses municipalities). Everyone else fails the
-        // organization or municipality filter, so a region is never scanned mentee × mentor.
+        // organization or municipality filter, so only those are checked, not every mentor of the region.
         var byOrganization = new Dictionary<long, List<int>>();
         var linkedByMunicipality = new Dictionary<long, List<int>>();
         var linkedAll = new List<int>();
-        var linkedOrgs = rules.LinkedOrganizationIds?.ToHashSet() ?? [];
-        var linkedPartners = rules.LinkedPartnerIds?.ToHashSet() ?? [];
         for (var j = 0; j < mentors.Length; j++)
         {
             var mentor = mentors[j];
             Add(byOrganization, mentor.OrganizationId, j);
-            if (linkedOrgs.Contains(mentor.OrganizationId) || (mentor.PartnerId is { } p && linkedPartners.Contains(p)))
+            if (prepared.IsLinked(mentor))
             {
                 linkedAll.Add(j);
                 Add(linkedByMunicipality, mentor.MunicipalityId, j);
             }
         }
 
+        progress?.Invoke(10, "Отбор кандидатов и оценка пар");
         var edges = new (int[] Mentor, int[] Score)[mentees.Length];
         var reasons = new string?[mentees.Length];
         var chunks = (mentees.Length + ChunkSize - 1) / ChunkSize;
@@ -138,11 +160,11 @@ internal sealed class CandidateGraph
                 candScore.Clear();
                 foreach (var j in pool)
                 {
-                    var mask = MatchFilters.FailMask(mentee, mentors[j], rules, mentorKinds, menteeKinds);
+                    var mask = MatchFilters.FailMask(mentee, mentors[j], prepared);
                     if (mask == 0)
                     {
                         candMentor.Add(j);
-                        candScore.Add(MatchScoring.ScoreOnly(mentee, mentors[j], rules, menteeSlots[i], mentorSlots[j]));
+                        candScore.Add(MatchScoring.ScoreOnly(mentee, mentors[j], prepared, menteeTraits[i], mentorTraits[j]));
                         continue;
                     }
                     for (var f = 0; f < failCounts.Length; f++)
@@ -151,7 +173,7 @@ internal sealed class CandidateGraph
                     }
                 }
                 edges[i] = (candMentor.ToArray(), candScore.ToArray());
-                if (candMentor.Count == 0) reasons[i] = ReasonFor(pool.Count, mentors.Length, failCounts);
+                if (candMentor.Count == 0) reasons[i] = ReasonFor(mentee, pool.Count, mentors.Length, failCounts, linkedAll.Count);
             }
         });
 
@@ -192,16 +214,17 @@ internal sealed class CandidateGraph
                 var e = start[i + 1] - 1;
                 var j = extraEdge[i];
                 edgeMentor[e] = j;
-                edgeScore[e] = MatchScoring.ScoreOnly(mentees[i], mentors[j], rules, menteeSlots[i], mentorSlots[j]);
+                edgeScore[e] = MatchScoring.ScoreOnly(mentees[i], mentors[j], prepared, menteeTraits[i], mentorTraits[j]);
                 lockedOnly[e] = true;
             }
         }
         return new CandidateGraph
         {
+            Prepared = prepared,
             Mentees = mentees,
             Mentors = mentors,
-            MenteeSlots = menteeSlots,
-            MentorSlots = mentorSlots,
+            MenteeTraits = menteeTraits,
+            MentorTraits = mentorTraits,
             Instance = new MatchInstance(capacity, start, edgeMentor, edgeScore),
             LockedOnly = lockedOnly,
             Locked = locked,
@@ -211,23 +234,31 @@ internal sealed class CandidateGraph
     }
 
     /// <summary>
-    /// «нет подходящих наставников: чаще всего — „Свободные места“ (12 из 15)». Counted over the mentors that can reach
-    /// the mentee (own, linked organizations); a mentor breaking several filters counts for each. With nobody in reach
-    /// the organization filter removed all mentors of the programme.
+    /// «нет подходящих наставников: чаще всего — „Свободные места“ (12 из 15)»: the filter that removed most of the
+    /// mentors who can reach the mentee (own organization, linked ones), a mentor breaking several counting for each,
+    /// ties to the earlier filter. With nobody in reach all mentors of the run are counted: those of linked
+    /// organizations in another municipality fail the municipality filter, the rest the organization filter, and
+    /// everyone the mentee's own consent.
     /// </summary>
-    private static string ReasonFor(int poolSize, int mentorCount, int[] failCounts)
+    private static string ReasonFor(MenteeInput mentee, int poolSize, int mentorCount, int[] failCounts, int linkedCount)
     {
         if (mentorCount == 0) return "нет подходящих наставников: в программе нет наставников";
+        var total = poolSize;
         if (poolSize == 0)
         {
-            return $"нет подходящих наставников: чаще всего — «{MatchFilters.TitleOf(MatchFilters.Organization)}» ({mentorCount} из {mentorCount})";
+            total = mentorCount;
+            Array.Clear(failCounts);
+            if (!mentee.ConsentValid) failCounts[0] = mentorCount;
+            // An empty reach means no linked mentor shares the mentee's municipality (or the run crosses none).
+            failCounts[3] = mentorCount - linkedCount;
+            failCounts[4] = linkedCount;
         }
         var best = 0;
         for (var f = 1; f < failCounts.Length; f++)
         {
             if (failCounts[f] > failCounts[best]) best = f;
         }
-        return $"нет подходящих наставников: чаще всего — «{MatchFilters.Order[best].Title}» ({failCounts[best]} из {poolSize})";
+        return $"нет подходящих наставников: чаще всего — «{MatchFilters.Order[best].Title}» ({failCounts[best]} из {total})";
     }
 
     private static void Add(Dictionary<long, List<int>> index, long key, int j)

@@ -41,7 +41,7 @@ public static class MatchFilters
 
     public static IReadOnlyList<FilterFailure> Check(MenteeInput mentee, MentorInput mentor, MatchRules rules)
     {
-        var mask = FailMask(mentee, mentor, rules, FormRoles.MentorKinds(rules.Form), FormRoles.MenteeKinds(rules.Form));
+        var mask = FailMask(mentee, mentor, new PreparedRules(rules));
         if (mask == 0) return [];
         var failures = new List<FilterFailure>();
         for (var f = 0; f < Order.Count; f++)
@@ -52,29 +52,24 @@ public static class MatchFilters
     }
 
     /// <summary>Bit f set when the pair breaks filter <see cref="Order"/>[f]; the engine's allocation-free path.</summary>
-    internal static int FailMask(MenteeInput mentee, MentorInput mentor, MatchRules rules,
-        IReadOnlySet<PersonKind> mentorKinds, IReadOnlySet<PersonKind> menteeKinds)
+    internal static int FailMask(MenteeInput mentee, MentorInput mentor, PreparedRules prepared)
     {
+        var rules = prepared.Rules;
         var mask = 0;
         if (!mentee.ConsentValid) mask |= 1 << 0;
         if (mentor.Ineligible.Count > 0) mask |= 1 << 1;
-        if (!mentorKinds.Contains(mentor.Kind) || !menteeKinds.Contains(mentee.Kind)
+        if (!prepared.MentorKinds.Contains(mentor.Kind) || !prepared.MenteeKinds.Contains(mentee.Kind)
             || (mentor.AllowedForms.Count > 0 && !mentor.AllowedForms.Contains(rules.Form))) mask |= 1 << 2;
-        if (!OrganizationFits(mentee, mentor, rules)) mask |= 1 << 3;
+        if (!prepared.OrganizationFits(mentee, mentor)) mask |= 1 << 3;
         if (mentor.MunicipalityId != mentee.MunicipalityId && !rules.CrossMunicipality) mask |= 1 << 4;
         if (mentor.Kind == PersonKind.Pupil && mentee.Kind == PersonKind.Pupil
             && (mentor.Grade is null || mentee.Grade is null || mentor.Grade < mentee.Grade + rules.MinGradeGap)) mask |= 1 << 5;
-        if (FormRoles.NeedsTeacherExperience(rules.Form)
+        if (prepared.NeedsExperience
             && (mentor.ExperienceYears is null || mentor.ExperienceYears < rules.MinTeacherExperienceYears)) mask |= 1 << 6;
         if (mentor.Capacity - mentor.Load <= 0) mask |= 1 << 7;
-        if (mentee.ExcludedMentorIds.Contains(mentor.Id)) mask |= 1 << 8;
+        if (mentee.ExcludedMentorIds.Count > 0 && mentee.ExcludedMentorIds.Contains(mentor.Id)) mask |= 1 << 8;
         return mask;
     }
-
-    internal static bool OrganizationFits(MenteeInput mentee, MentorInput mentor, MatchRules rules) =>
-        mentor.OrganizationId == mentee.OrganizationId
-        || (rules.LinkedOrganizationIds?.Contains(mentor.OrganizationId) ?? false)
-        || (mentor.PartnerId is { } partner && (rules.LinkedPartnerIds?.Contains(partner) ?? false));
 
     private static string Text(int filter, MenteeInput mentee, MentorInput mentor, MatchRules rules) => filter switch
     {
@@ -114,4 +109,39 @@ public static class MatchFilters
         if (tens is >= 11 and <= 14) return many;
         return (n % 10) switch { 1 => one, 2 or 3 or 4 => few, _ => many };
     }
+}
+
+/// <summary>The rules of a run read once for the hot loops: role sets, linked organizations and partners as hash sets, weights.</summary>
+internal sealed class PreparedRules
+{
+    public PreparedRules(MatchRules rules)
+    {
+        Rules = rules;
+        MentorKinds = FormRoles.MentorKinds(rules.Form);
+        MenteeKinds = FormRoles.MenteeKinds(rules.Form);
+        NeedsExperience = FormRoles.NeedsTeacherExperience(rules.Form);
+        LinkedOrganizations = rules.LinkedOrganizationIds?.ToHashSet() ?? [];
+        LinkedPartners = rules.LinkedPartnerIds?.ToHashSet() ?? [];
+        int[] w =
+        [
+            Math.Max(0, rules.Weights.Topics), Math.Max(0, rules.Weights.Subject), Math.Max(0, rules.Weights.Availability),
+            Math.Max(0, rules.Weights.Age), Math.Max(0, rules.Weights.SameSchool), Math.Max(0, rules.Weights.Preference),
+        ];
+        // All weights zero would divide by zero; equal weights are the least surprising reading.
+        Weights = w.Sum() == 0 ? [1, 1, 1, 1, 1, 1] : w;
+    }
+
+    public MatchRules Rules { get; }
+    public IReadOnlySet<PersonKind> MentorKinds { get; }
+    public IReadOnlySet<PersonKind> MenteeKinds { get; }
+    public bool NeedsExperience { get; }
+    public HashSet<long> LinkedOrganizations { get; }
+    public HashSet<long> LinkedPartners { get; }
+    public int[] Weights { get; }
+
+    /// <summary>Whether the mentor's organization or partner is linked to the programme (whatever the mentee's).</summary>
+    public bool IsLinked(MentorInput mentor) =>
+        LinkedOrganizations.Contains(mentor.OrganizationId) || (mentor.PartnerId is { } partner && LinkedPartners.Contains(partner));
+
+    public bool OrganizationFits(MenteeInput mentee, MentorInput mentor) => mentor.OrganizationId == mentee.OrganizationId || IsLinked(mentor);
 }

@@ -29,18 +29,24 @@ public static class MatchScoring
         (Preference, "Пожелание наставляемого"),
     ];
 
-    public static (int Score, IReadOnlyList<ScoreFactor> Breakdown) Score(MenteeInput mentee, MentorInput mentor, MatchRules rules) =>
-        Score(mentee, mentor, rules, Availability.Parse(mentee.Availability), Availability.Parse(mentor.Availability));
-
-    internal static (int Score, IReadOnlyList<ScoreFactor> Breakdown) Score(MenteeInput mentee, MentorInput mentor, MatchRules rules,
-        WeeklySlots menteeSlots, WeeklySlots mentorSlots)
+    public static (int Score, IReadOnlyList<ScoreFactor> Breakdown) Score(MenteeInput mentee, MentorInput mentor, MatchRules rules)
     {
+        var subjects = new SubjectIndex();
+        return Score(mentee, mentor, new PreparedRules(rules),
+            new Traits(Availability.Parse(mentee.Availability), subjects.Of(mentee.Subjects)),
+            new Traits(Availability.Parse(mentor.Availability), subjects.Of(mentor.Subjects)));
+    }
+
+    internal static (int Score, IReadOnlyList<ScoreFactor> Breakdown) Score(MenteeInput mentee, MentorInput mentor, PreparedRules prepared,
+        Traits menteeTraits, Traits mentorTraits)
+    {
+        var rules = prepared.Rules;
         Span<double> x = stackalloc double[6];
-        Values(mentee, mentor, menteeSlots, mentorSlots, x);
-        var w = WeightsOf(rules.Weights);
+        Values(mentee, mentor, menteeTraits, mentorTraits, x);
+        var w = prepared.Weights;
         double sum = 0;
         for (var f = 0; f < 6; f++) sum += w[f];
-        var exact = new double[6];
+        Span<double> exact = stackalloc double[6];
         for (var f = 0; f < 6; f++) exact[f] = 1000.0 * w[f] * x[f] / sum;
         var score = Total(x, w);
         var points = new int[6];
@@ -50,7 +56,18 @@ public static class MatchScoring
             points[f] = (int)Math.Floor(exact[f] + 1e-9);
             given += points[f];
         }
-        var order = Enumerable.Range(0, 6).OrderByDescending(f => exact[f] - points[f]).ThenBy(f => f).ToArray();
+        // Factors by descending fraction, ties to the earlier factor (insertion sort of six).
+        Span<int> order = stackalloc int[6];
+        for (var f = 0; f < 6; f++)
+        {
+            var k = f;
+            while (k > 0 && exact[order[k - 1]] - points[order[k - 1]] < exact[f] - points[f])
+            {
+                order[k] = order[k - 1];
+                k--;
+            }
+            order[k] = f;
+        }
         for (var k = 0; given < score; k = (k + 1) % 6, given++) points[order[k]]++;
         for (var k = 5; given > score; k = (k + 5) % 6)
         {
@@ -61,17 +78,17 @@ public static class MatchScoring
         var breakdown = new ScoreFactor[6];
         for (var f = 0; f < 6; f++)
         {
-            breakdown[f] = new ScoreFactor(Factors[f].Code, Factors[f].Title, points[f], Detail(f, mentee, mentor, rules, menteeSlots, mentorSlots, x[f]));
+            breakdown[f] = new ScoreFactor(Factors[f].Code, Factors[f].Title, points[f], Detail(f, mentee, mentor, rules, menteeTraits.Slots, mentorTraits.Slots, x[f]));
         }
         return (score, breakdown);
     }
 
     /// <summary>The score alone, without allocations: the engine's path for every candidate edge.</summary>
-    internal static int ScoreOnly(MenteeInput mentee, MentorInput mentor, MatchRules rules, WeeklySlots menteeSlots, WeeklySlots mentorSlots)
+    internal static int ScoreOnly(MenteeInput mentee, MentorInput mentor, PreparedRules prepared, Traits menteeTraits, Traits mentorTraits)
     {
         Span<double> x = stackalloc double[6];
-        Values(mentee, mentor, menteeSlots, mentorSlots, x);
-        return Total(x, WeightsOf(rules.Weights));
+        Values(mentee, mentor, menteeTraits, mentorTraits, x);
+        return Total(x, prepared.Weights);
     }
 
     private static int Total(ReadOnlySpan<double> x, ReadOnlySpan<int> w)
@@ -86,22 +103,11 @@ public static class MatchScoring
         return Math.Clamp(score, 1, 1000);
     }
 
-    /// <summary>Negative weights count as 0; all zero falls back to equal weights rather than dividing by zero.</summary>
-    private static int[] WeightsOf(MatchWeights weights)
-    {
-        int[] w =
-        [
-            Math.Max(0, weights.Topics), Math.Max(0, weights.Subject), Math.Max(0, weights.Availability),
-            Math.Max(0, weights.Age), Math.Max(0, weights.SameSchool), Math.Max(0, weights.Preference),
-        ];
-        return w.Sum() == 0 ? [1, 1, 1, 1, 1, 1] : w;
-    }
-
-    private static void Values(MenteeInput mentee, MentorInput mentor, WeeklySlots menteeSlots, WeeklySlots mentorSlots, Span<double> x)
+    private static void Values(MenteeInput mentee, MentorInput mentor, Traits menteeTraits, Traits mentorTraits, Span<double> x)
     {
         x[0] = TopicValue(mentee, mentor);
-        x[1] = SubjectValue(mentee, mentor, out _);
-        x[2] = Availability.Overlap(menteeSlots, mentorSlots);
+        x[1] = SubjectValue(menteeTraits.Subjects, mentorTraits.Subjects);
+        x[2] = Availability.Overlap(menteeTraits.Slots, mentorTraits.Slots);
         x[3] = AgeValue(mentee, mentor);
         x[4] = mentor.OrganizationId == mentee.OrganizationId ? 1 : 0;
         x[5] = mentee.PreferredMentorId is null ? 0.5 : mentee.PreferredMentorId == mentor.Id ? 1 : 0;
@@ -111,32 +117,42 @@ public static class MatchScoring
     {
         var topics = mentee.TopicIds;
         if (topics.Count == 0) return 0.5;
-        var key = mentor.CompetencyTopicIds.Contains(topics[0]) ? 1 : 0;
+        var key = Has(mentor.CompetencyTopicIds, topics[0]) ? 1 : 0;
         if (topics.Count == 1) return key;
         var extra = 0;
         for (var t = 1; t < topics.Count; t++)
         {
-            if (mentor.CompetencyTopicIds.Contains(topics[t])) extra++;
+            if (Has(mentor.CompetencyTopicIds, topics[t])) extra++;
         }
         return KeyRequestShare * key + (1 - KeyRequestShare) * extra / (topics.Count - 1);
     }
 
-    private static double SubjectValue(MenteeInput mentee, MentorInput mentor, out List<string> shared)
+    private static bool Has(IReadOnlyList<long> list, long value)
     {
-        shared = [];
-        if (mentee.Subjects.Count == 0) return 0.5;
-        foreach (var subject in mentee.Subjects)
+        for (var k = 0; k < list.Count; k++)
         {
-            foreach (var other in mentor.Subjects)
-            {
-                if (string.Equals(subject.Trim(), other.Trim(), StringComparison.OrdinalIgnoreCase))
-                {
-                    shared.Add(subject.Trim());
-                    break;
-                }
-            }
+            if (list[k] == value) return true;
         }
-        return (double)shared.Count / mentee.Subjects.Count;
+        return false;
+    }
+
+    /// <summary>Share of the mentee's distinct subjects the mentor also has; both sorted subject numbers.</summary>
+    private static double SubjectValue(int[] mentee, int[] mentor)
+    {
+        if (mentee.Length == 0) return 0.5;
+        int a = 0, b = 0, shared = 0;
+        while (a < mentee.Length && b < mentor.Length)
+        {
+            if (mentee[a] == mentor[b])
+            {
+                shared++;
+                a++;
+                b++;
+            }
+            else if (mentee[a] < mentor[b]) a++;
+            else b++;
+        }
+        return (double)shared / mentee.Length;
     }
 
     private static double AgeValue(MenteeInput mentee, MentorInput mentor)
@@ -158,11 +174,11 @@ public static class MatchScoring
             {
                 if (mentee.TopicIds.Count == 0) return "запросы наставляемого не указаны";
                 var key = TopicName(mentee.TopicIds[0], rules);
-                var text = mentor.CompetencyTopicIds.Contains(mentee.TopicIds[0])
+                var text = Has(mentor.CompetencyTopicIds, mentee.TopicIds[0])
                     ? $"закрыт ключевой запрос «{key}»"
                     : $"ключевой запрос «{key}» не закрыт";
                 if (mentee.TopicIds.Count == 1) return text;
-                var covered = mentee.TopicIds.Skip(1).Where(mentor.CompetencyTopicIds.Contains).Select(t => $"«{TopicName(t, rules)}»").ToList();
+                var covered = mentee.TopicIds.Skip(1).Where(t => Has(mentor.CompetencyTopicIds, t)).Select(t => $"«{TopicName(t, rules)}»").ToList();
                 return covered.Count == 0
                     ? $"{text}; дополнительные запросы не закрыты"
                     : $"{text}; дополнительные: {covered.Count} из {mentee.TopicIds.Count - 1} ({string.Join(", ", covered)})";
@@ -170,7 +186,8 @@ public static class MatchScoring
             case 1:
             {
                 if (mentee.Subjects.Count == 0) return "предметы наставляемого не указаны";
-                SubjectValue(mentee, mentor, out var shared);
+                var shared = mentee.Subjects.Where(t => t.Trim().Length > 0).DistinctBy(SubjectIndex.Normalize)
+                    .Where(t => mentor.Subjects.Any(o => SubjectIndex.Normalize(o) == SubjectIndex.Normalize(t))).Select(t => t.Trim()).ToList();
                 return shared.Count == 0 ? "нет общих предметов" : "общие предметы: " + string.Join(", ", shared);
             }
             case 2:
@@ -205,4 +222,30 @@ public static class MatchScoring
 
     private static string TopicName(long id, MatchRules rules) =>
         rules.TopicNames is not null && rules.TopicNames.TryGetValue(id, out var name) ? name : $"запрос №{id}";
+}
+
+/// <summary>What the score needs of a person beyond the input record, read once per run: the parsed availability and the subjects as numbers.</summary>
+internal readonly record struct Traits(WeeklySlots Slots, int[] Subjects);
+
+/// <summary>Numbers the subjects of a run («Математика », «математика» are one), so a pair compares integers, not strings.</summary>
+internal sealed class SubjectIndex
+{
+    private readonly Dictionary<string, int> _numbers = [];
+
+    public static string Normalize(string subject) => subject.Trim().ToLowerInvariant().Replace('ё', 'е');
+
+    /// <summary>Sorted distinct numbers of the subjects; blank ones are ignored.</summary>
+    public int[] Of(IReadOnlyList<string> subjects)
+    {
+        if (subjects.Count == 0) return [];
+        var numbers = new SortedSet<int>();
+        foreach (var subject in subjects)
+        {
+            var key = Normalize(subject);
+            if (key.Length == 0) continue;
+            if (!_numbers.TryGetValue(key, out var number)) _numbers[key] = number = _numbers.Count;
+            numbers.Add(number);
+        }
+        return [.. numbers];
+    }
 }

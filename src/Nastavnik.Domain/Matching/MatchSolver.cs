@@ -1,11 +1,17 @@
+using System.Runtime.CompilerServices;
+using Nastavnik.Domain.Matching.Solver;
+
+[assembly: InternalsVisibleTo("Nastavnik.Domain.Tests")]
+
 namespace Nastavnik.Domain.Matching;
 
 /// <summary>
 /// The optimum of <see cref="MatchInstance"/>: the largest total score with at most one mentor per mentee and at most
-/// capacity mentees per mentor, as a min-cost flow solved by successive shortest paths with potentials (Dijkstra on
-/// reduced costs, stopped as soon as the sink is settled). Mentees are added one at a time; after each the matching is
-/// optimal for the mentees added so far, because the best augmenting path from the new mentee is taken only when it
-/// gains (a path may end at a free mentor slot, or at a matched mentee who is let go, or the mentee stays unmatched).
+/// capacity mentees per mentor, as a min-cost flow. Locked mentees are assigned first and take their mentor's slots;
+/// the rest of the candidate graph is split into connected components, solved independently and in parallel (largest
+/// first), each by successive shortest paths with potentials (<see cref="ShortestPaths"/>). Every search stays inside
+/// its component, and each component's result depends only on its own mentees, so the output is the same for any
+/// thread count.
 /// </summary>
 public static class MatchSolver
 {
@@ -16,20 +22,30 @@ public static class MatchSolver
         var m = instance.MentorCount;
         var locked = options.Locked;
         var incumbent = options.Incumbent;
-        var capacity = (int[])instance.Capacity.Clone();
+        if (locked is not null && locked.Length != n) throw new ArgumentException("Locked must have one entry per mentee.", nameof(options));
+        if (incumbent is not null && incumbent.Length != n) throw new ArgumentException("Incumbent must have one entry per mentee.", nameof(options));
+
+        var free = (int[])instance.Capacity.Clone();
         var mentorOf = new int[n];
         Array.Fill(mentorOf, -1);
-        if (locked is not null)
+        var active = new bool[n];
+        for (var i = 0; i < n; i++)
         {
-            for (var i = 0; i < n; i++)
+            if (locked is not null && locked[i] >= 0)
             {
-                if (locked[i] < 0) continue;
                 mentorOf[i] = locked[i];
-                capacity[locked[i]]--;
+                free[locked[i]]--;
+            }
+            else
+            {
+                active[i] = instance.EdgeStart[i + 1] > instance.EdgeStart[i];
             }
         }
+        // The curator may lock more mentees on a mentor than its capacity: it simply has no slot left.
+        for (var j = 0; j < m; j++) free[j] = Math.Max(free[j], 0);
 
-        // Working scores: the incumbent edge carries the bonus.
+        var edgeStart = instance.EdgeStart;
+        var edgeMentor = instance.EdgeMentor;
         var score = instance.EdgeScore;
         if (incumbent is not null && options.IncumbentBonus > 0)
         {
@@ -37,169 +53,102 @@ public static class MatchSolver
             for (var i = 0; i < n; i++)
             {
                 if (incumbent[i] < 0) continue;
-                for (var e = instance.EdgeStart[i]; e < instance.EdgeStart[i + 1]; e++)
+                for (var e = edgeStart[i]; e < edgeStart[i + 1]; e++)
                 {
-                    if (instance.EdgeMentor[e] == incumbent[i]) score[e] += options.IncumbentBonus;
+                    if (edgeMentor[e] == incumbent[i]) score[e] += options.IncumbentBonus;
                 }
             }
         }
+        // Edges to mentors without a slot can never be used; dropping them keeps such a mentor from joining components
+        // (and from being touched by two threads).
+        if (HasEdgeToFullMentor(edgeStart, edgeMentor, free, active))
+        {
+            (edgeStart, edgeMentor, score) = WithoutFullMentors(edgeStart, edgeMentor, score, free, active);
+        }
 
-        var state = new State(instance, score, capacity);
-        for (var i = 0; i < n; i++)
+        var components = Components.Build(n, m, edgeStart, edgeMentor, active);
+        var maxScore = 1;
+        foreach (var s in score) maxScore = Math.Max(maxScore, s);
+        var residual = new Residual(edgeStart, edgeMentor, score, free);
+        var paths = new ShortestPaths(residual, maxScore);
+
+        // Largest components first so that one big component does not start last; a shared counter hands them out.
+        var order = new int[components.Count];
+        for (var c = 0; c < order.Length; c++) order[c] = c;
+        Array.Sort(order, (a, b) => components.EdgeCount[b] != components.EdgeCount[a]
+            ? components.EdgeCount[b].CompareTo(components.EdgeCount[a]) : a.CompareTo(b));
+        var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        threads = Math.Max(1, Math.Min(threads, order.Length));
+        var nextComponent = -1;
+        void Work()
         {
-            if (locked is not null && locked[i] >= 0) continue;
-            state.Add(i);
+            var worker = new ShortestPaths.Worker();
+            while (true)
+            {
+                var k = Interlocked.Increment(ref nextComponent);
+                if (k >= order.Length) { if (Environment.GetEnvironmentVariable("SOLVER_DIAG") is not null) Console.Error.WriteLine($"DIAG full={worker.FullSearches} fast={worker.FastPaths} touched={worker.Touched}"); return; }
+                var c = order[k];
+                var mentees = components.Mentees.AsSpan(components.Start[c], components.Start[c + 1] - components.Start[c]);
+                paths.SolveComponent(mentees, maxScore, worker);
+            }
         }
-        for (var i = 0; i < n; i++)
+        if (threads == 1)
         {
-            if (state.Edge[i] >= 0) mentorOf[i] = instance.EdgeMentor[state.Edge[i]];
+            Work();
         }
+        else
+        {
+            var tasks = new Task[threads];
+            for (var t = 0; t < threads; t++) tasks[t] = Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning);
+            Task.WaitAll(tasks);
+        }
+
         long total = 0;
         var matched = 0;
         for (var i = 0; i < n; i++)
         {
+            if (active[i]) mentorOf[i] = residual.MentorOf(i);
             if (mentorOf[i] < 0) continue;
             matched++;
             total += instance.ScoreOf(i, mentorOf[i]);
         }
-        return new SolveResult(mentorOf, total, matched, 1);
+        return new SolveResult(mentorOf, total, matched, components.Count);
     }
 
-    /// <summary>Residual state: nodes 0..n-1 mentees, n..n+m-1 mentors, n+m the sink.</summary>
-    private sealed class State
+    private static bool HasEdgeToFullMentor(int[] edgeStart, int[] edgeMentor, int[] free, bool[] active)
     {
-        private readonly MatchInstance inst;
-        private readonly int[] score;
-        private readonly int[] free;
-        private readonly int n;
-        private readonly int sink;
-        public readonly int[] Edge;           // mentee → its edge index, -1 unmatched
-        private readonly int[] head, next, prev; // per mentor, the linked list of its mentees
-        private readonly long[] pi;
-        private readonly long[] dist;
-        private readonly int[] predNode, predEdge;
-        private readonly int[] stamp;
-        private int round;
-        private readonly List<int> visited = [];
-        private readonly PriorityQueue<int, long> queue = new();
-
-        public State(MatchInstance inst, int[] score, int[] capacity)
+        for (var i = 0; i < active.Length; i++)
         {
-            this.inst = inst;
-            this.score = score;
-            n = inst.MenteeCount;
-            var m = inst.MentorCount;
-            sink = n + m;
-            free = capacity;
-            Edge = new int[n];
-            Array.Fill(Edge, -1);
-            head = new int[m];
-            Array.Fill(head, -1);
-            next = new int[n];
-            prev = new int[n];
-            pi = new long[n + m + 1];
-            var max = 0;
-            foreach (var s in score) max = Math.Max(max, s);
-            for (var j = 0; j < m; j++) pi[n + j] = -max;
-            pi[sink] = -max;
-            dist = new long[n + m + 1];
-            predNode = new int[n + m + 1];
-            predEdge = new int[n + m + 1];
-            stamp = new int[n + m + 1];
-        }
-
-        public void Add(int v)
-        {
-            round++;
-            visited.Clear();
-            queue.Clear();
-            Relax(v, 0, -1, -1);
-            long dSink = long.MaxValue;
-            var settledSink = false;
-            while (queue.TryDequeue(out var x, out var d))
+            if (!active[i]) continue;
+            for (var e = edgeStart[i]; e < edgeStart[i + 1]; e++)
             {
-                if (d > dist[x]) continue;
-                if (x == sink) { dSink = d; settledSink = true; break; }
-                if (x < n)
-                {
-                    // Mentee: to the sink (left unmatched), or to any candidate mentor it does not hold.
-                    Relax(sink, d + pi[x] - pi[sink], x, -1);
-                    for (var e = inst.EdgeStart[x]; e < inst.EdgeStart[x + 1]; e++)
-                    {
-                        if (e == Edge[x]) continue;
-                        var y = n + inst.EdgeMentor[e];
-                        Relax(y, d - score[e] + pi[x] - pi[y], x, e);
-                    }
-                }
-                else
-                {
-                    var j = x - n;
-                    if (free[j] > 0) Relax(sink, d + pi[x] - pi[sink], x, -1);
-                    for (var i = head[j]; i >= 0; i = next[i]) Relax(i, d + score[Edge[i]] + pi[x] - pi[i], x, Edge[i]);
-                }
-            }
-            if (!settledSink) throw new InvalidOperationException("The sink is always reachable.");
-            foreach (var x in visited)
-            {
-                if (dist[x] < dSink) pi[x] += dist[x] - dSink;
-            }
-            Augment();
-        }
-
-        private void Relax(int y, long d, int from, int edge)
-        {
-            if (stamp[y] == round && dist[y] <= d) return;
-            if (stamp[y] != round) { stamp[y] = round; visited.Add(y); }
-            dist[y] = d;
-            predNode[y] = from;
-            predEdge[y] = edge;
-            queue.Enqueue(y, d);
-        }
-
-        private void Augment()
-        {
-            var x = predNode[sink];
-            if (x >= n) free[x - n]--;          // ends at a free slot of a mentor
-            else Detach(x);                      // ends at a mentee who is let go (or the new one stays unmatched)
-            while (true)
-            {
-                if (x >= n)
-                {
-                    // Mentor reached from a mentee by a forward edge: that mentee moves here.
-                    var i = predNode[x];
-                    var e = predEdge[x];
-                    Detach(i);
-                    Attach(i, e);
-                    x = i;
-                }
-                else
-                {
-                    // Mentee reached from its current mentor (already detached above), or the start.
-                    var from = predNode[x];
-                    if (from < 0) break;
-                    x = from;
-                }
+                if (free[edgeMentor[e]] == 0) return true;
             }
         }
+        return false;
+    }
 
-        private void Attach(int i, int e)
+    private static (int[] Start, int[] Mentor, int[] Score) WithoutFullMentors(
+        int[] edgeStart, int[] edgeMentor, int[] score, int[] free, bool[] active)
+    {
+        var n = active.Length;
+        var start = new int[n + 1];
+        var mentors = new List<int>(edgeMentor.Length);
+        var scores = new List<int>(edgeMentor.Length);
+        for (var i = 0; i < n; i++)
         {
-            var j = inst.EdgeMentor[e];
-            Edge[i] = e;
-            prev[i] = -1;
-            next[i] = head[j];
-            if (head[j] >= 0) prev[head[j]] = i;
-            head[j] = i;
+            if (active[i])
+            {
+                for (var e = edgeStart[i]; e < edgeStart[i + 1]; e++)
+                {
+                    if (free[edgeMentor[e]] == 0) continue;
+                    mentors.Add(edgeMentor[e]);
+                    scores.Add(score[e]);
+                }
+            }
+            start[i + 1] = mentors.Count;
+            if (start[i + 1] == start[i]) active[i] = false;
         }
-
-        private void Detach(int i)
-        {
-            var e = Edge[i];
-            if (e < 0) return;
-            var j = inst.EdgeMentor[e];
-            if (prev[i] >= 0) next[prev[i]] = next[i]; else head[j] = next[i];
-            if (next[i] >= 0) prev[next[i]] = prev[i];
-            Edge[i] = -1;
-        }
+        return (start, mentors.ToArray(), scores.ToArray());
     }
 }

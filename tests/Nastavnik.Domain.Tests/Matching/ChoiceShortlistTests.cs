@@ -81,6 +81,18 @@ public class ChoiceShortlistTests
     }
 
     [Fact]
+    public void Build_Progress_ReportsStagesFromZeroToHundred()
+    {
+        var percents = new List<int>();
+
+        ChoiceShortlist.Build(Input([Mentee(1)], [Mentor(11)]), progress: (percent, _) => percents.Add(percent));
+
+        Assert.Equal(0, percents[0]);
+        Assert.Equal(100, percents[^1]);
+        Assert.Equal(percents.Order(), percents);
+    }
+
+    [Fact]
     public void Build_SameInputAnyThreads_SameLists()
     {
         var (mentees, mentors) = MatchEngineTests.RandomProgramme(new Random(22), 400, 150);

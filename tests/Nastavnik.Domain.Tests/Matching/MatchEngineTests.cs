@@ -137,6 +137,47 @@ public class MatchEngineTests
     }
 
     [Fact]
+    public void Run_OnlyLinkedMentorsElsewhere_SaysMunicipality()
+    {
+        var mentors = new[] { Mentor(11) with { OrganizationId = 50, MunicipalityId = 200 }, Mentor(12) with { OrganizationId = 50, MunicipalityId = 200 } };
+        var rules = Rules() with { LinkedOrganizationIds = [50] };
+
+        var unmatched = Assert.Single(MatchEngine.Run(Input([Mentee(1) with { OrganizationId = 77 }], mentors, rules)).Unmatched);
+
+        Assert.Equal("нет подходящих наставников: чаще всего — «Муниципалитет» (2 из 2)", unmatched.Reason);
+    }
+
+    [Fact]
+    public void Run_NoMentors_SaysProgrammeHasNone()
+    {
+        var unmatched = Assert.Single(MatchEngine.Run(Input([Mentee(1)], [])).Unmatched);
+
+        Assert.Equal("нет подходящих наставников: в программе нет наставников", unmatched.Reason);
+    }
+
+    [Fact]
+    public void Run_MoreLocksThanPlaces_KeepsAllLocksAndFillsNothingElse()
+    {
+        var mentor = Mentor(11) with { Capacity = 1 };
+        var input = Input([Mentee(1) with { LockedMentorId = 11 }, Mentee(2) with { LockedMentorId = 11 }, Mentee(3)], [mentor]);
+
+        var outcome = MatchEngine.Run(input);
+
+        Assert.Equal([1L, 2L], outcome.Pairs.Select(p => p.MenteeId));
+        Assert.All(outcome.Pairs, p => Assert.True(p.Locked));
+        Assert.Equal(3, Assert.Single(outcome.Unmatched).MenteeId);
+    }
+
+    [Fact]
+    public void Run_LockToUnknownMentor_IsIgnored()
+    {
+        var pair = Assert.Single(MatchEngine.Run(Input([Mentee(1) with { LockedMentorId = 999 }], [Mentor(11)])).Pairs);
+
+        Assert.Equal(11, pair.MentorId);
+        Assert.False(pair.Locked);
+    }
+
+    [Fact]
     public void Run_MenteeWithoutConsent_SaysConsent()
     {
         var unmatched = Assert.Single(MatchEngine.Run(Input([Mentee(1) with { ConsentValid = false }], [Mentor(11)])).Unmatched);
@@ -193,9 +234,12 @@ public class MatchEngineTests
         var menteeById = mentees.ToDictionary(m => m.Id);
         foreach (var group in outcome.Pairs.GroupBy(p => p.MentorId))
         {
-            Assert.True(group.Count() <= byId[group.Key].Capacity - byId[group.Key].Load);
+            var free = byId[group.Key].Capacity - byId[group.Key].Load;
+            Assert.True(group.Count() <= Math.Max(free, group.Count(p => p.Locked)), $"mentor {group.Key} over capacity");
         }
-        Assert.All(outcome.Pairs, p => Assert.Empty(MatchFilters.Check(menteeById[p.MenteeId], byId[p.MentorId], rules)));
+        Assert.All(outcome.Pairs.Where(p => !p.Locked), p => Assert.Empty(MatchFilters.Check(menteeById[p.MenteeId], byId[p.MentorId], rules)));
+        Assert.All(mentees.Where(m => m.LockedMentorId is not null),
+            m => Assert.Contains(outcome.Pairs, p => p.MenteeId == m.Id && p.MentorId == m.LockedMentorId && p.Locked));
         Assert.Equal(outcome.Pairs.Sum(p => (long)p.Score), outcome.Total);
         Assert.Equal(mentees.Count, outcome.Pairs.Count + outcome.Unmatched.Count);
     }
@@ -216,6 +260,8 @@ public class MatchEngineTests
             PreferredMentorId = rnd.Next(5) == 0 ? 10_000 + rnd.Next(1, mentorCount + 1) : null,
             ExcludedMentorIds = rnd.Next(10) == 0 ? [10_000 + rnd.Next(1, mentorCount + 1)] : [],
             ConsentValid = rnd.Next(30) != 0,
+            CurrentMentorId = rnd.Next(8) == 0 ? 10_000 + rnd.Next(1, mentorCount + 1) : null,
+            LockedMentorId = rnd.Next(40) == 0 ? 10_000 + rnd.Next(1, mentorCount + 1) : null,
         }).ToList();
         var mentors = Enumerable.Range(1, mentorCount).Select(id => Mentor(10_000 + id) with
         {

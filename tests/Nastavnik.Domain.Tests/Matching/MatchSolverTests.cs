@@ -8,67 +8,152 @@ public class MatchSolverTests
     public void Solve_RandomSmallInstances_EqualsExhaustiveSearch()
     {
         var rnd = new Random(20261121);
-        for (var round = 0; round < 400; round++)
+        for (var round = 0; round < 1000; round++)
         {
-            var instance = RandomInstance(rnd, rnd.Next(1, 8), rnd.Next(1, 5));
-            var result = MatchSolver.Solve(instance);
+            var instance = TestInstances.Small(rnd, rnd.Next(1, 8), rnd.Next(1, 5));
+            var result = MatchSolver.Solve(instance, new SolveOptions(Threads: 1 + round % 3));
             Assert.Equal(Exhaustive.Best(instance), result.Total);
-            AssertFeasible(instance, result.MentorOf);
+            AssertFeasible(instance, result);
         }
     }
 
-    internal static MatchInstance RandomInstance(Random rnd, int mentees, int mentors)
+    [Fact]
+    public void Solve_RandomSmallInstancesWithLocksAndIncumbents_EqualsExhaustiveSearch()
     {
-        var capacity = Enumerable.Range(0, mentors).Select(_ => rnd.Next(1, 3)).ToArray();
-        var edges = new List<(int, int, int)>();
-        for (var i = 0; i < mentees; i++)
+        var rnd = new Random(7);
+        for (var round = 0; round < 1000; round++)
         {
-            foreach (var j in Enumerable.Range(0, mentors).Where(_ => rnd.Next(3) > 0)) edges.Add((i, j, rnd.Next(1, 1001)));
+            var instance = TestInstances.Small(rnd, rnd.Next(1, 8), rnd.Next(1, 5));
+            var n = instance.MenteeCount;
+            var locked = new int[n];
+            var incumbent = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                locked[i] = rnd.Next(6) == 0 ? rnd.Next(instance.MentorCount) : -1;
+                incumbent[i] = rnd.Next(2) == 0 ? rnd.Next(instance.MentorCount) : -1;
+            }
+            var bonus = rnd.Next(4) * 40;
+            var result = MatchSolver.Solve(instance, new SolveOptions(1 + round % 2, locked, incumbent, bonus));
+
+            Assert.Equal(Exhaustive.Best(instance, locked, incumbent, bonus), Exhaustive.Objective(instance, result.MentorOf, incumbent, bonus));
+            Assert.Equal(Exhaustive.Objective(instance, result.MentorOf, null, 0), result.Total);
+            for (var i = 0; i < n; i++)
+            {
+                if (locked[i] >= 0) Assert.Equal(locked[i], result.MentorOf[i]);
+            }
         }
-        return MatchInstance.FromEdges(capacity, mentees, edges);
     }
 
-    internal static void AssertFeasible(MatchInstance instance, int[] mentorOf)
+    [Fact]
+    public void Solve_LocksBeyondCapacity_KeepsLocksAndGivesTheMentorNoOneElse()
+    {
+        // Mentor 0 (capacity 1) is locked to two mentees by the curator; mentee 2 would like it too.
+        var instance = MatchInstance.FromEdges([1, 1], 3, [(0, 0, 10), (1, 0, 20), (2, 0, 900), (2, 1, 5)]);
+
+        var result = MatchSolver.Solve(instance, new SolveOptions(Locked: [0, 0, -1]));
+
+        Assert.Equal([0, 0, 1], result.MentorOf);
+        Assert.Equal(35, result.Total);
+        Assert.Equal(3, result.Matched);
+    }
+
+    [Fact]
+    public void Solve_MenteesWithoutCandidates_StayUnmatched()
+    {
+        var instance = MatchInstance.FromEdges([2], 3, [(1, 0, 50)]);
+
+        var result = MatchSolver.Solve(instance);
+
+        Assert.Equal([-1, 0, -1], result.MentorOf);
+        Assert.Equal(50, result.Total);
+        Assert.Equal(1, result.Matched);
+    }
+
+    [Fact]
+    public void Solve_RealisticInstance_RespectsCapacitiesAndReportsItsTotal()
+    {
+        var instance = TestInstances.Realistic(20_000, 200, 20, 0.05, seed: 3);
+
+        var result = MatchSolver.Solve(instance);
+
+        AssertFeasible(instance, result);
+        Assert.True(result.Matched > 19_000);
+    }
+
+    [Fact]
+    public void Solve_ManyComponentsOnOneTwoOrEightThreads_GivesIdenticalMentorOf()
+    {
+        var instance = TestInstances.Realistic(30_000, 300, 20, 0, seed: 11);
+        var locked = new int[instance.MenteeCount];
+        Array.Fill(locked, -1);
+        for (var i = 0; i < locked.Length; i += 97) locked[i] = instance.EdgeMentor[instance.EdgeStart[i]];
+
+        var one = MatchSolver.Solve(instance, new SolveOptions(1, locked));
+        var two = MatchSolver.Solve(instance, new SolveOptions(2, locked));
+        var eight = MatchSolver.Solve(instance, new SolveOptions(8, locked));
+
+        Assert.True(one.Components >= 300);
+        Assert.Equal(one.MentorOf, two.MentorOf);
+        Assert.Equal(one.MentorOf, eight.MentorOf);
+        Assert.Equal(one.Total, eight.Total);
+    }
+
+    [Fact]
+    public void Solve_OnePercentRescoredWithIncumbentBonus_FewUntouchedMenteesChangeAndTotalBarelyDrops()
+    {
+        var before = TestInstances.Realistic(20_000, 200, 20, 0.05, seed: 5);
+        var first = MatchSolver.Solve(before);
+        var (after, touched) = Rescore(before, share: 0.01, seed: 6);
+
+        var optimum = MatchSolver.Solve(after);
+        var kept = MatchSolver.Solve(after, new SolveOptions(Incumbent: first.MentorOf, IncumbentBonus: ChurnBonus));
+
+        var untouched = 0;
+        var changed = 0;
+        for (var i = 0; i < after.MenteeCount; i++)
+        {
+            if (touched[i]) continue;
+            untouched++;
+            if (kept.MentorOf[i] != first.MentorOf[i]) changed++;
+        }
+        Assert.True(changed <= 0.05 * untouched, $"{changed} of {untouched} untouched mentees changed mentor");
+        Assert.True(kept.Total >= optimum.Total * 0.999, $"total {kept.Total} against the optimum {optimum.Total}");
+    }
+
+    /// <summary>The bonus suggested to callers: see the churn figures in the solver's notes.</summary>
+    internal const int ChurnBonus = 40;
+
+    /// <summary>Gives a share of the mentees new random scores on all their candidate edges.</summary>
+    internal static (MatchInstance Instance, bool[] Touched) Rescore(MatchInstance instance, double share, int seed)
+    {
+        var rnd = new Random(seed);
+        var scores = (int[])instance.EdgeScore.Clone();
+        var touched = new bool[instance.MenteeCount];
+        for (var i = 0; i < instance.MenteeCount; i++)
+        {
+            if (rnd.NextDouble() >= share) continue;
+            touched[i] = true;
+            for (var e = instance.EdgeStart[i]; e < instance.EdgeStart[i + 1]; e++) scores[e] = rnd.Next(1, 1001);
+        }
+        return (new MatchInstance(instance.Capacity, instance.EdgeStart, instance.EdgeMentor, scores), touched);
+    }
+
+    internal static void AssertFeasible(MatchInstance instance, SolveResult result)
     {
         var load = new int[instance.MentorCount];
-        for (var i = 0; i < mentorOf.Length; i++)
+        long total = 0;
+        var matched = 0;
+        for (var i = 0; i < result.MentorOf.Length; i++)
         {
-            if (mentorOf[i] < 0) continue;
-            Assert.True(instance.ScoreOf(i, mentorOf[i]) > 0, $"mentee {i} got a mentor that is not a candidate");
-            load[mentorOf[i]]++;
+            if (result.MentorOf[i] < 0) continue;
+            var score = instance.ScoreOf(i, result.MentorOf[i]);
+            Assert.True(score > 0, $"mentee {i} got a mentor that is not a candidate");
+            load[result.MentorOf[i]]++;
+            total += score;
+            matched++;
         }
         for (var j = 0; j < load.Length; j++) Assert.True(load[j] <= instance.Capacity[j], $"mentor {j} over capacity");
-    }
-}
-
-/// <summary>Tries every assignment (each mentee: unmatched or one of its candidates) within capacities.</summary>
-internal static class Exhaustive
-{
-    public static long Best(MatchInstance instance, int[]? locked = null)
-    {
-        var load = new int[instance.MentorCount];
-        long best = 0;
-        void Go(int i, long sum)
-        {
-            if (i == instance.MenteeCount) { best = Math.Max(best, sum); return; }
-            if (locked is not null && locked[i] >= 0)
-            {
-                load[locked[i]]++;
-                Go(i + 1, sum + instance.ScoreOf(i, locked[i]));
-                load[locked[i]]--;
-                return;
-            }
-            Go(i + 1, sum);
-            for (var e = instance.EdgeStart[i]; e < instance.EdgeStart[i + 1]; e++)
-            {
-                var j = instance.EdgeMentor[e];
-                if (load[j] >= instance.Capacity[j]) continue;
-                load[j]++;
-                Go(i + 1, sum + instance.EdgeScore[e]);
-                load[j]--;
-            }
-        }
-        Go(0, 0);
-        return best;
+        Assert.Equal(total, result.Total);
+        Assert.Equal(matched, result.Matched);
     }
 }
