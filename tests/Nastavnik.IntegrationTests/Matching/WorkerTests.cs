@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nastavnik.Web.Features.Matching;
 using Nastavnik.Domain.Matching;
 using Nastavnik.Domain.People;
 using Nastavnik.IntegrationTests.Infrastructure;
@@ -54,5 +56,28 @@ public class WorkerTests(AppFixture app)
         Assert.Equal(1, run.Unmatched);
         var unmatched = Assert.Single(await app.ProposalsAsync(run.Id), p => p.MentorProfileId is null);
         Assert.NotEqual("", unmatched.UnmatchedReason);
+    }
+
+    [Fact]
+    public async Task RunNext_CalledConcurrently_EachRunClaimedOnce()
+    {
+        var worlds = new List<MatchingData.World>();
+        for (var i = 0; i < 3; i++) worlds.Add(await app.WorldAsync(2, 2));
+        var runs = new List<long>();
+        foreach (var world in worlds) runs.Add(await app.QueueRunAsync(world));
+        var worker = app.Factory.Services.GetRequiredService<MatchRunWorker>();
+
+        // Four claimers at once (the background loop is a fifth): skip locked hands each run to one of them.
+        var claimed = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => worker.RunNextAsync())));
+
+        var mine = claimed.Where(id => id is not null && runs.Contains(id.Value)).Select(id => id!.Value).ToList();
+        Assert.Equal(mine.Count, mine.Distinct().Count());
+        foreach (var id in runs)
+        {
+            var run = await app.WaitForRunAsync(id);
+            Assert.Equal(MatchRunStatus.Draft, run.Status);
+            Assert.Equal(2, run.Matched);
+            Assert.Equal(2, (await app.ProposalsAsync(id)).Count);
+        }
     }
 }
