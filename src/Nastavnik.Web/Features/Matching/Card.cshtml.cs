@@ -39,8 +39,12 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         Approve.RowVersion = run.RowVersion;
         // While the worker is busy the card reloads itself every two seconds, without JavaScript.
         if (run.IsWorking) Response.Headers["Refresh"] = "2";
-        await db.AuditAsync(AuditAction.Read, nameof(MatchRun), id.ToString(), run.RegionId,
-            $"подбор пар «{run.Program}», {RussianPlural.Format(run.Pairs.Count, "пара", "пары", "пар")}");
+        // A queued run shows no one yet; once there is a proposal (or the pickers of a draft) the card is personal data.
+        if (run.Pairs.Count > 0 || run.UnmatchedRows.Count > 0 || run.MenteeOptions.Count > 0)
+        {
+            await db.AuditAsync(AuditAction.Read, nameof(MatchRun), id.ToString(), run.RegionId,
+                $"подбор пар «{run.Program}», {RussianPlural.Format(run.Pairs.Count, "пара", "пары", "пар")}");
+        }
         return Page();
     }
 
