@@ -223,4 +223,18 @@ public class CardTests(AppFixture app)
         var html = await (await client.GetAsync($"/Matching/Card/{runId}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Утвердить пары", html);
     }
+
+    [Fact]
+    public async Task Get_GroupModeDraft_ShowsOneGroupPerMentor()
+    {
+        var world = await app.WorldAsync(3, 2, 1);
+        var runId = await app.DraftRunAsync(world,
+            [(world.Mentees[0], world.Mentors[0]), (world.Mentees[1], world.Mentors[0]), (world.Mentees[2], world.Mentors[1])], group: true);
+        var client = await app.SignInAsAsync(Role.Curator, world.Tree);
+
+        var html = await (await client.GetAsync($"/Matching/Card/{runId}")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"Группа наставника {world.Names[world.Mentors[0]]}: 2 наставляемых", html);
+        Assert.Contains($"Группа наставника {world.Names[world.Mentors[1]]}: 1 наставляемый", html);
+    }
 }

@@ -80,4 +80,26 @@ public class WorkerTests(AppFixture app)
             Assert.Equal(2, (await app.ProposalsAsync(id)).Count);
         }
     }
+
+    [Fact]
+    public async Task Run_LeftRunningByADeadNode_IsTakenAgain()
+    {
+        var world = await app.WorldAsync(1, 1);
+        var runId = await app.QueueRunAsync(world);
+        await using (var db = app.Db())
+        {
+            // As if a node claimed it two hours ago and died; the claim may race with the live worker, so it is set after.
+            await app.WaitForRunAsync(runId);
+            await db.MatchProposals.Where(p => p.RunId == runId).ExecuteDeleteAsync();
+            await db.MatchRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, MatchRunStatus.Running)
+                .SetProperty(r => r.StartedAt, DateTimeOffset.UtcNow.AddHours(-2)).SetProperty(r => r.Progress, 40));
+        }
+        var worker = app.Factory.Services.GetRequiredService<MatchRunWorker>();
+
+        await worker.RunNextAsync();
+        var run = await app.WaitForRunAsync(runId);
+
+        Assert.Equal(MatchRunStatus.Draft, run.Status);
+        Assert.Single(await app.ProposalsAsync(runId));
+    }
 }
