@@ -117,4 +117,23 @@ public class CreateTests(AppFixture app)
         Assert.DoesNotContain($"/Matching/Card/{theirs}\"", html);
         Assert.Contains(world.Program.Name, html);
     }
+
+    [Fact]
+    public async Task Index_StatusFilter_ShowsOnlyRunsInThatStatus()
+    {
+        var world = await app.WorldAsync(1, 1);
+        var draft = await app.DraftRunAsync(world, []);
+        var discarded = await app.DraftRunAsync(world, []);
+        await using (var db = app.Db())
+        {
+            await db.MatchRuns.Where(r => r.Id == discarded).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, MatchRunStatus.Discarded));
+        }
+        var client = await app.SignInAsAsync(Role.Curator, world.Tree);
+
+        var html = await (await client.GetAsync("/Matching?status=Discarded")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"/Matching/Card/{discarded}\"", html);
+        Assert.DoesNotContain($"/Matching/Card/{draft}\"", html);
+        Assert.Contains("1 запуск подбора", html);
+    }
 }
