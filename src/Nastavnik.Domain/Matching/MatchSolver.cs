@@ -15,7 +15,10 @@ namespace Nastavnik.Domain.Matching;
 /// </summary>
 public static class MatchSolver
 {
-    public static SolveResult Solve(MatchInstance instance, SolveOptions? options = null)
+    public static SolveResult Solve(MatchInstance instance, SolveOptions? options = null) => Solve(instance, options, warmStart: true);
+
+    /// <summary>With <paramref name="warmStart"/> off every mentee goes through a shortest-path search (for tests).</summary>
+    internal static SolveResult Solve(MatchInstance instance, SolveOptions? options, bool warmStart)
     {
         options ??= new SolveOptions();
         var n = instance.MenteeCount;
@@ -67,10 +70,8 @@ public static class MatchSolver
         }
 
         var components = Components.Build(n, m, edgeStart, edgeMentor, active);
-        var maxScore = 1;
-        foreach (var s in score) maxScore = Math.Max(maxScore, s);
         var residual = new Residual(edgeStart, edgeMentor, score, free);
-        var paths = new ShortestPaths(residual, maxScore);
+        var paths = new ShortestPaths(residual);
 
         // Largest components first so that one big component does not start last; a shared counter hands them out.
         var order = new int[components.Count];
@@ -86,10 +87,10 @@ public static class MatchSolver
             while (true)
             {
                 var k = Interlocked.Increment(ref nextComponent);
-                if (k >= order.Length) { if (Environment.GetEnvironmentVariable("SOLVER_DIAG") is not null) Console.Error.WriteLine($"DIAG full={worker.FullSearches} fast={worker.FastPaths} touched={worker.Touched}"); return; }
+                if (k >= order.Length) return;
                 var c = order[k];
                 var mentees = components.Mentees.AsSpan(components.Start[c], components.Start[c + 1] - components.Start[c]);
-                paths.SolveComponent(mentees, maxScore, worker);
+                paths.SolveComponent(mentees, worker, warmStart);
             }
         }
         if (threads == 1)

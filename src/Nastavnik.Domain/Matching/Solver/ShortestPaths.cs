@@ -1,10 +1,12 @@
 namespace Nastavnik.Domain.Matching.Solver;
 
 /// <summary>
-/// Successive shortest paths with potentials inside one component: mentees are added one at a time in ascending
-/// index order; each is routed along a shortest path in the residual network (Dijkstra on reduced costs, stopped as
-/// soon as the sink is settled) to a free mentor slot, to a matched mentee who is let go, or straight to the sink
-/// (it stays unmatched). After each step the matching is optimal for the mentees added so far.
+/// Successive shortest paths with potentials inside one component, warm-started by an exact auction: the auction
+/// places most mentees cheaply (see <c>Auction</c>); the mentees it defers are added one at a time in the order it
+/// deferred them, each routed along a shortest path in the residual network (Dijkstra on reduced costs, stopped as soon
+/// as the sink is settled, never relaxing beyond the sink's distance) to a free mentor slot, to a matched mentee who
+/// is let go, or straight to the sink (it stays unmatched). After each step the matching is optimal for the mentees
+/// placed so far, because the potentials stay dual-feasible (every residual arc has a non-negative reduced cost).
 /// Nodes: mentees 0..N-1, mentors N..N+M-1; the sink is implicit (its potential is a local). Arc costs: mentee → mentor
 /// −score, mentor → its mentee +score, mentee → sink 0 (unmatched), mentor → sink 0 while it has a free slot.
 /// Per-node arrays are shared by all workers (components are disjoint); the heap and visited list are per worker and
@@ -12,24 +14,26 @@ namespace Nastavnik.Domain.Matching.Solver;
 /// </summary>
 internal sealed class ShortestPaths
 {
+    // The sink's potential never changes (its distance is the one every update is measured from), so it stays 0:
+    // mentor j's price is −pi[j].
+    private const long piT = 0;
     private readonly Residual r;
-    private readonly long[] pi;
-    private readonly long[] dist;
-    private readonly int[] stamp;
-    private readonly int[] pos;
+    // Per node, side by side so that one arc touches one cache line: potential, tentative distance, the round that
+    // distance belongs to, and the position in the heap (-1 once settled).
+    private struct Node
+    {
+        public long Pi, Dist;
+        public int Stamp, Pos;
+    }
+    private readonly Node[] node;
     private readonly int[] predMentee, predEdge; // per mentor: the mentee and edge it was reached by
 
-    public ShortestPaths(Residual residual, int maxScore)
+    public ShortestPaths(Residual residual)
     {
         r = residual;
         var n = r.N;
         var m = r.Free.Length;
-        pi = new long[n + m];
-        // Start dual-feasible: every mentee → mentor arc has reduced cost −score + maxScore ≥ 0.
-        for (var j = 0; j < m; j++) pi[n + j] = -maxScore;
-        dist = new long[n + m];
-        stamp = new int[n + m];
-        pos = new int[n + m];
+        node = new Node[n + m];
         predMentee = new int[m];
         predEdge = new int[m];
     }
@@ -43,23 +47,114 @@ internal sealed class ShortestPaths
         public int HeapCount;
         public int[] Visited = new int[64];
         public int VisitedCount;
-        public long FullSearches, FastPaths, Touched;
+        public int[] Queue = new int[64];
+        public readonly List<int> Deferred = [];
     }
 
-    public void SolveComponent(ReadOnlySpan<int> mentees, int maxScore, Worker w)
+    public void SolveComponent(ReadOnlySpan<int> mentees, Worker w, bool warmStart)
     {
-        var piT = (long)-maxScore;
-        foreach (var v in mentees) Add(v, ref piT, w);
+        w.Deferred.Clear();
+        if (warmStart) Auction(mentees, w);
+        else w.Deferred.AddRange(mentees);
+        var n = r.N;
+        foreach (var i in mentees)
+        {
+            var e = r.EdgeOf[i];
+            node[i].Pi = e < 0 ? 0 : r.Score[e] + node[n + r.EdgeMentor[e]].Pi;
+        }
+        foreach (var v in w.Deferred) Add(v, w);
     }
 
-    private void Add(int v, ref long piT, Worker w)
+    /// <summary>
+    /// The warm start: an auction with ε = 0 (Jonker–Volgenant's augmenting row reduction, with capacities). Mentor j
+    /// has price P = −pi[j] ≥ 0, positive only while it is full; a mentee's value of j is score − P, of staying
+    /// unmatched 0. Invariant (exact complementary slackness): every placed mentee holds an option of the largest
+    /// value, and a mentor with a free slot has price 0. A mentee takes its best mentor's free slot; at a full mentor
+    /// it outbids the holder with the least slack (value there minus its best alternative), raising the price by
+    /// δ = min(its own best − second best, the second least slack), so it still prefers this mentor and every
+    /// other holder still does too; the outbid mentee goes back to the queue. Prices only rise, so a mentee that chose
+    /// to stay unmatched keeps that choice valid, and a full mentor stays full. When the bid budget runs out the rest
+    /// are deferred to the shortest paths, which start from these prices: with pi[mentee] = its value (set by the
+    /// caller) every residual arc has a non-negative reduced cost, so they are dual-feasible as they stand.
+    /// </summary>
+    private void Auction(ReadOnlySpan<int> mentees, Worker w)
+    {
+        var n = r.N;
+        var score = r.Score;
+        var edgeMentor = r.EdgeMentor;
+        var edgeStart = r.EdgeStart;
+        var edgeOf = r.EdgeOf;
+        var free = r.Free;
+        var queue = w.Queue;
+        if (queue.Length < mentees.Length) queue = w.Queue = new int[Math.Max(mentees.Length, 2 * queue.Length)];
+        // A ring buffer: a mentee is queued only while unplaced, so at most one entry per mentee is ever waiting.
+        int headAt = 0, count = 0, cap = queue.Length;
+        foreach (var i in mentees) queue[count++] = i;
+        // Ties let bids go round in circles (δ = 0); the budget bounds that, the shortest paths finish the job.
+        var budget = 8L * mentees.Length;
+        while (count > 0)
+        {
+            var i = queue[headAt];
+            headAt = headAt + 1 == cap ? 0 : headAt + 1;
+            count--;
+            long u1 = 0, u2 = long.MinValue;
+            var e1 = -1;
+            for (int e = edgeStart[i], end = edgeStart[i + 1]; e < end; e++)
+            {
+                var value = score[e] + node[n + edgeMentor[e]].Pi;
+                if (value > u1) { u2 = u1; u1 = value; e1 = e; }
+                else if (value > u2) u2 = value;
+            }
+            if (e1 < 0) continue;                       // staying unmatched is best
+            var j = edgeMentor[e1];
+            if (free[j] > 0)
+            {
+                r.Attach(i, e1);
+                free[j]--;
+                continue;
+            }
+            if (--budget < 0) { w.Deferred.Add(i); continue; }
+            // Slack of each holder at the current price; the least one is outbid.
+            var weakest = -1;
+            long least = long.MaxValue, second = long.MaxValue;
+            for (var h = r.Head[j]; h >= 0; h = r.Next[h])
+            {
+                var slack = score[edgeOf[h]] + node[n + j].Pi - Alternative(h, j);
+                if (slack < least) { second = least; least = slack; weakest = h; }
+                else if (slack < second) second = slack;
+            }
+            var delta = Math.Max(0, Math.Min(u1 - u2, second));
+            node[n + j].Pi -= delta;
+            r.Detach(weakest);
+            r.Attach(i, e1);
+            var tail = headAt + count++;
+            queue[tail >= cap ? tail - cap : tail] = weakest;
+        }
+    }
+
+    /// <summary>The best value of mentee h outside mentor j: another candidate, or 0 for staying unmatched.</summary>
+    private long Alternative(int h, int j)
+    {
+        var n = r.N;
+        long best = 0;
+        for (int e = r.EdgeStart[h], end = r.EdgeStart[h + 1]; e < end; e++)
+        {
+            var k = r.EdgeMentor[e];
+            if (k == j) continue;
+            var value = r.Score[e] + node[n + k].Pi;
+            if (value > best) best = value;
+        }
+        return best;
+    }
+
+    private bool TryFast(int v, Worker w)
     {
         var n = r.N;
         var score = r.Score;
         var edgeMentor = r.EdgeMentor;
         var free = r.Free;
         int s = r.EdgeStart[v], t = r.EdgeStart[v + 1];
-        var piV = pi[v];
+        var piV = node[v].Pi;
 
         // Fast path (the greedy step): the shortest path is v → j → sink when the cheapest first arc goes to a mentor
         // with a free slot whose arc to the sink is tight — every other path starts with an arc at least as expensive,
@@ -72,36 +167,50 @@ internal sealed class ShortestPaths
         for (var e = s; e < t; e++)
         {
             var y = n + edgeMentor[e];
-            var rc = piV - score[e] - pi[y];
+            var rc = piV - score[e] - node[y].Pi;
             if (rc < rmin) rmin = rc;
             if (free[edgeMentor[e]] > 0)
             {
-                var c = rc + pi[y] - piT;
+                var c = rc + node[y].Pi - piT;
                 if (c < best) { best = c; bestE = e; }
             }
         }
         if (best <= rmin)
         {
-            pi[v] = piV - best;
+            node[v].Pi = piV - best;
             if (bestE >= 0) { r.Attach(v, bestE); free[edgeMentor[bestE]]--; }
-            w.FastPaths++;
-            return;
+            return true;
         }
-        w.FullSearches++;
+        return false;
+    }
+
+    private void Add(int v, Worker w)
+    {
+        // v has no arcs in yet: its potential only has to make its own arcs non-negative (the best one tight).
+        long top = 0;
+        for (var e = r.EdgeStart[v]; e < r.EdgeStart[v + 1]; e++) top = Math.Max(top, r.Score[e] + node[r.N + r.EdgeMentor[e]].Pi);
+        node[v].Pi = top;
+        if (TryFast(v, w)) return;
+        var n = r.N;
+        var score = r.Score;
+        var edgeMentor = r.EdgeMentor;
+        var free = r.Free;
+        int s = r.EdgeStart[v], t = r.EdgeStart[v + 1];
+        var piV = node[v].Pi;
 
         var round = ++w.Round;
         w.HeapCount = 0;
         w.VisitedCount = 0;
-        stamp[v] = round;
-        dist[v] = 0;
+        node[v].Stamp = round;
+        node[v].Dist = 0;
         w.Visited[w.VisitedCount++] = v;
         var dSink = piV - piT;
         var sinkFrom = v;
         for (var e = s; e < t; e++)
         {
             var y = n + edgeMentor[e];
-            var nd = piV - score[e] - pi[y];
-            if (stamp[y] == round && dist[y] <= nd) continue;
+            var nd = piV - score[e] - node[y].Pi;
+            if (nd >= dSink || (node[y].Stamp == round && node[y].Dist <= nd)) continue;
             Relax(w, y, nd, v, e, round);
         }
         var head = r.Head;
@@ -113,7 +222,7 @@ internal sealed class ShortestPaths
             var d = w.HeapKey[0];
             if (d >= dSink) break;
             var x = PopMin(w);
-            var px = pi[x];
+            var px = node[x].Pi;
             if (x >= n)
             {
                 var j = x - n;
@@ -124,8 +233,8 @@ internal sealed class ShortestPaths
                 }
                 for (var i = head[j]; i >= 0; i = next[i])
                 {
-                    var nd = d + score[edgeOf[i]] + px - pi[i];
-                    if (stamp[i] == round && dist[i] <= nd) continue;
+                    var nd = d + score[edgeOf[i]] + px - node[i].Pi;
+                    if (nd >= dSink || (node[i].Stamp == round && node[i].Dist <= nd)) continue;
                     RelaxMentee(w, i, nd, round);
                 }
             }
@@ -138,17 +247,16 @@ internal sealed class ShortestPaths
                 {
                     if (e == held) continue;
                     var y = n + edgeMentor[e];
-                    var nd = d - score[e] + px - pi[y];
-                    if (stamp[y] == round && dist[y] <= nd) continue;
+                    var nd = d - score[e] + px - node[y].Pi;
+                    if (nd >= dSink || (node[y].Stamp == round && node[y].Dist <= nd)) continue;
                     Relax(w, y, nd, x, e, round);
                 }
             }
         }
-        w.Touched += w.VisitedCount;
         for (var k = 0; k < w.VisitedCount; k++)
         {
             var x = w.Visited[k];
-            if (dist[x] < dSink) pi[x] += dist[x] - dSink;
+            if (node[x].Dist < dSink) node[x].Pi += node[x].Dist - dSink;
         }
         Augment(v, sinkFrom);
     }
@@ -190,17 +298,17 @@ internal sealed class ShortestPaths
 
     private void RelaxMentee(Worker w, int y, long d, int round)
     {
-        dist[y] = d;
-        if (stamp[y] != round)
+        node[y].Dist = d;
+        if (node[y].Stamp != round)
         {
-            stamp[y] = round;
+            node[y].Stamp = round;
             if (w.VisitedCount == w.Visited.Length) Array.Resize(ref w.Visited, w.Visited.Length * 2);
             w.Visited[w.VisitedCount++] = y;
             Push(w, y);
         }
         else
         {
-            SiftUp(w, pos[y], y, d);
+            SiftUp(w, node[y].Pos, y, d);
         }
     }
 
@@ -211,7 +319,7 @@ internal sealed class ShortestPaths
             Array.Resize(ref w.HeapNode, w.HeapCount * 2);
             Array.Resize(ref w.HeapKey, w.HeapCount * 2);
         }
-        SiftUp(w, w.HeapCount++, y, dist[y]);
+        SiftUp(w, w.HeapCount++, y, node[y].Dist);
     }
 
     private void SiftUp(Worker w, int at, int y, long d)
@@ -224,12 +332,12 @@ internal sealed class ShortestPaths
             if (keys[parent] <= d) break;
             nodes[at] = nodes[parent];
             keys[at] = keys[parent];
-            pos[nodes[at]] = at;
+            node[nodes[at]].Pos = at;
             at = parent;
         }
         nodes[at] = y;
         keys[at] = d;
-        pos[y] = at;
+        node[y].Pos = at;
     }
 
     private int PopMin(Worker w)
@@ -237,7 +345,7 @@ internal sealed class ShortestPaths
         var nodes = w.HeapNode;
         var keys = w.HeapKey;
         var top = nodes[0];
-        pos[top] = -1;
+        node[top].Pos = -1;
         var count = --w.HeapCount;
         if (count == 0) return top;
         var y = nodes[count];
@@ -251,12 +359,12 @@ internal sealed class ShortestPaths
             if (keys[c] >= d) break;
             nodes[at] = nodes[c];
             keys[at] = keys[c];
-            pos[nodes[at]] = at;
+            node[nodes[at]].Pos = at;
             at = c;
         }
         nodes[at] = y;
         keys[at] = d;
-        pos[y] = at;
+        node[y].Pos = at;
         return top;
     }
 }
