@@ -17,6 +17,8 @@ public static class BenchCommand
         "import" => BenchImport.RunAsync(args[1..]),
         "people-import" => PeopleImportBench.RunAsync(args[1..]),
         "search" => SearchBench.RunAsync(args[1..]),
+        "match" => MatchBench.RunAsync(args[1..]),
+        "match-one" => Task.FromResult(MatchBench.RunOne(args[1..])),
         _ => Task.FromResult(Usage()),
     };
 
@@ -94,6 +96,11 @@ public static class BenchCommand
                                               поиск по началу фамилии в базе наставляемых: муниципалитет из 50 школ и N
                                               обучающихся во временной базе (COPY BINARY), сайт на свободном порту 127.0.0.1,
                                               вход куратора; wrk -t2 -c16 и 16 параллельных запросов HttpClient, цель p95 ≤ 100 мс
+              bench match [--sizes 100000:1000,1000000:10000,100000:1] [--candidates 20] [--threads N] [--reference-max 20000]
+                          [--bonus 30] [--seed S] [--quick]
+                                              подбор пар на сгенерированных задачах (наставляемых:муниципалитетов), каждый размер
+                                              в своём процессе: загрузка файла, компоненты, решение, объяснения, пиковая память,
+                                              total, matched, разрыв с эталонным решателем, смена пар после 1% изменений
             """);
         return 2;
     }

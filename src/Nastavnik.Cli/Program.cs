@@ -17,6 +17,7 @@ public static class Program
                 "create-user" => await CreateUserCommand.RunAsync(rest),
                 "roadmap" => await RoadmapCommand.RunAsync(rest),
                 "import" when rest.FirstOrDefault() == "people" => await ImportPeopleCommand.RunAsync(rest[1..]),
+                "match" => MatchCommand.Run(rest),
                 "bench" => await BenchCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(Console.Out, 0),
                 _ => Help(Console.Error, 2),
@@ -47,9 +48,16 @@ public static class Program
                                                       загрузить дорожную карту (.docx, .xlsx, .txt) черновиком
               import people ФАЙЛ --organization НОМЕР|КРАТКОЕ_ИМЯ [--municipality ИМЯ] [--kind pupil|teacher] [--dry-run]
                                                       загрузить обучающихся или педагогов (.xlsx, .csv); последняя строка added=N updated=N unchanged=N
+              match solve ФАЙЛ [--threads N] [--out ФАЙЛ_ПАР]
+                                                      оптимальный подбор пар по файлу задачи; строка total=… matched=… seconds=…
+              match generate --mentees N [--municipalities G] [--candidates K] [--seed S] … --out ФАЙЛ
+                                                      создать реалистичную задачу подбора (nastavnik match — все параметры)
+              match dimacs ФАЙЛ --out ФАЙЛ.min        задача подбора как поток минимальной стоимости в формате DIMACS
               bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
               bench control [--organizations N]       замер: контрольный отчёт региона (1000 ОО × 40 мероприятий × 5 лет)
               bench import [--items N] [--connection CS]  замер: импорт .docx на 200 пунктов (чтение и сохранение)
+              bench match [--sizes 100000:1000,…] [--quick]
+                                                      замер подбора пар: загрузка, компоненты, решение, объяснения, память, устойчивость
 
             Без ConnectionStrings__Nastavnik команды используют локальный кластер PostgreSQL
             (создаётся и запускается автоматически; каталог: NASTAVNIK_HOME или каталог данных пользователя).

@@ -9,16 +9,29 @@ namespace Nastavnik.Domain.Matching;
 /// The optimum of <see cref="MatchInstance"/>: the largest total score with at most one mentor per mentee and at most
 /// capacity mentees per mentor, as a min-cost flow. Locked mentees are assigned first and take their mentor's slots;
 /// the rest of the candidate graph is split into connected components, solved independently and in parallel (largest
-/// first), each by successive shortest paths with potentials (<see cref="ShortestPaths"/>). Every search stays inside
-/// its component, and each component's result depends only on its own mentees, so the output is the same for any
-/// thread count.
+/// first), each by an exact auction warm start followed by successive shortest paths with potentials
+/// (<see cref="ShortestPaths"/>), or, when it is very large, by an exact ε-scaling auction (<see cref="Auction"/>). Every search stays inside its component, and each component's result depends only on
+/// its own mentees, so the output is the same for any thread count. An <see cref="SolveOptions.IncumbentBonus"/> of
+/// 30 (3% of the score scale) keeps churn at or below 1.3% after a 1% change of the input (rescored mentees or removed
+/// mentors) at a loss of at most 0.04% on generated instances of 100,000 mentees.
 /// </summary>
 public static class MatchSolver
 {
-    public static SolveResult Solve(MatchInstance instance, SolveOptions? options = null) => Solve(instance, options, warmStart: true);
+    /// <summary>
+    /// Components with at least this many mentees go to the ε-scaling <see cref="Auction"/>: measured on realistic
+    /// connected instances it takes 20 s against 31 s for shortest paths at 300,000 mentees, 73 s against 258 s at
+    /// 1,000,000, but 6.7 s against 3.0 s at 100,000.
+    /// </summary>
+    internal const int AuctionFrom = 200_000;
 
-    /// <summary>With <paramref name="warmStart"/> off every mentee goes through a shortest-path search (for tests).</summary>
-    internal static SolveResult Solve(MatchInstance instance, SolveOptions? options, bool warmStart)
+    public static SolveResult Solve(MatchInstance instance, SolveOptions? options = null) =>
+        Solve(instance, options, warmStart: true, auctionFrom: AuctionFrom);
+
+    /// <summary>
+    /// For tests: with <paramref name="warmStart"/> off every mentee goes through a shortest-path search; components
+    /// of at least <paramref name="auctionFrom"/> mentees are solved by the auction instead.
+    /// </summary>
+    internal static SolveResult Solve(MatchInstance instance, SolveOptions? options, bool warmStart, int auctionFrom)
     {
         options ??= new SolveOptions();
         var n = instance.MenteeCount;
@@ -72,6 +85,7 @@ public static class MatchSolver
         var components = Components.Build(n, m, edgeStart, edgeMentor, active);
         var residual = new Residual(edgeStart, edgeMentor, score, free);
         var paths = new ShortestPaths(residual);
+        var auction = components.Largest >= auctionFrom ? new Auction(residual, active) : null;
 
         // Largest components first so that one big component does not start last; a shared counter hands them out.
         var order = new int[components.Count];
@@ -84,13 +98,15 @@ public static class MatchSolver
         void Work()
         {
             var worker = new ShortestPaths.Worker();
+            var auctionWorker = new Auction.Worker();
             while (true)
             {
                 var k = Interlocked.Increment(ref nextComponent);
                 if (k >= order.Length) return;
                 var c = order[k];
                 var mentees = components.Mentees.AsSpan(components.Start[c], components.Start[c + 1] - components.Start[c]);
-                paths.SolveComponent(mentees, worker, warmStart);
+                if (mentees.Length >= auctionFrom) auction!.SolveComponent(mentees, auctionWorker);
+                else paths.SolveComponent(mentees, worker, warmStart);
             }
         }
         if (threads == 1)

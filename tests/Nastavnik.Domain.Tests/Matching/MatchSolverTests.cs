@@ -51,7 +51,7 @@ public class MatchSolverTests
         for (var round = 0; round < 1000; round++)
         {
             var instance = TestInstances.Small(rnd, rnd.Next(1, 8), rnd.Next(1, 5));
-            var result = MatchSolver.Solve(instance, null, warmStart: false);
+            var result = MatchSolver.Solve(instance, null, warmStart: false, auctionFrom: int.MaxValue);
             Assert.Equal(Exhaustive.Best(instance), result.Total);
             AssertFeasible(instance, result);
         }
@@ -77,11 +77,59 @@ public class MatchSolverTests
             var options = new SolveOptions(2, locked, incumbent, IncumbentBonus: 25 * seed);
 
             var warm = MatchSolver.Solve(instance, options);
-            var plain = MatchSolver.Solve(instance, options, warmStart: false);
+            var plain = MatchSolver.Solve(instance, options, warmStart: false, auctionFrom: int.MaxValue);
 
             Assert.Equal(Exhaustive.Objective(instance, plain.MentorOf, incumbent, 25 * seed),
                 Exhaustive.Objective(instance, warm.MentorOf, incumbent, 25 * seed));
             AssertFeasible(instance, warm);
+        }
+    }
+
+    [Fact]
+    public void Solve_RandomSmallInstancesByAuction_EqualsExhaustiveSearch()
+    {
+        var rnd = new Random(2026);
+        for (var round = 0; round < 1000; round++)
+        {
+            var instance = TestInstances.Small(rnd, rnd.Next(1, 8), rnd.Next(1, 5));
+            var n = instance.MenteeCount;
+            var locked = new int[n];
+            var incumbent = new int[n];
+            var lockLoad = new int[instance.MentorCount];
+            for (var i = 0; i < n; i++)
+            {
+                // Locks on candidates within capacity, so that the result must also pass AssertFeasible.
+                var degree = instance.EdgeStart[i + 1] - instance.EdgeStart[i];
+                var j = degree > 0 && rnd.Next(8) == 0 ? instance.EdgeMentor[instance.EdgeStart[i] + rnd.Next(degree)] : -1;
+                locked[i] = j >= 0 && lockLoad[j] < instance.Capacity[j] ? j : -1;
+                if (locked[i] >= 0) lockLoad[j]++;
+                incumbent[i] = rnd.Next(2) == 0 ? rnd.Next(instance.MentorCount) : -1;
+            }
+            var bonus = rnd.Next(3) * 30;
+            var options = new SolveOptions(1 + round % 2, locked, incumbent, bonus);
+
+            var result = MatchSolver.Solve(instance, options, warmStart: true, auctionFrom: 1);
+
+            Assert.Equal(Exhaustive.Best(instance, locked, incumbent, bonus), Exhaustive.Objective(instance, result.MentorOf, incumbent, bonus));
+            AssertFeasible(instance, result);
+        }
+    }
+
+    [Fact]
+    public void Solve_MidSizeInstancesByAuction_GiveTheSameTotalAsShortestPaths()
+    {
+        for (var seed = 0; seed < 4; seed++)
+        {
+            var instance = TestInstances.Realistic(4_000, 1 + seed * 20, 5 + 5 * seed, 0.05, seed);
+            var incumbent = MatchSolver.Solve(TestInstances.Realistic(4_000, 1 + seed * 20, 5 + 5 * seed, 0.05, seed + 100)).MentorOf;
+            var options = new SolveOptions(2, Incumbent: incumbent, IncumbentBonus: 20 * seed);
+
+            var auction = MatchSolver.Solve(instance, options, warmStart: true, auctionFrom: 1);
+            var paths = MatchSolver.Solve(instance, options, warmStart: true, auctionFrom: int.MaxValue);
+
+            Assert.Equal(Exhaustive.Objective(instance, paths.MentorOf, incumbent, 20 * seed),
+                Exhaustive.Objective(instance, auction.MentorOf, incumbent, 20 * seed));
+            AssertFeasible(instance, auction);
         }
     }
 
@@ -162,7 +210,7 @@ public class MatchSolverTests
     }
 
     /// <summary>The bonus suggested to callers: see the churn figures in the solver's notes.</summary>
-    internal const int ChurnBonus = 20;
+    internal const int ChurnBonus = 30;
 
     /// <summary>Gives a share of the mentees new random scores on all their candidate edges.</summary>
     internal static (MatchInstance Instance, bool[] Touched) Rescore(MatchInstance instance, double share, int seed)

@@ -11,6 +11,7 @@ internal sealed class Components
     public required int[] Mentees { get; init; }
     public required long[] EdgeCount { get; init; }
     public int Count => Start.Length - 1;
+    public int Largest { get; private init; }
 
     public static Components Build(int n, int m, int[] edgeStart, int[] edgeMentor, bool[] active)
     {
@@ -62,6 +63,8 @@ internal sealed class Components
         {
             if (compOf[i] >= 0) mentees[fill[compOf[i]]++] = i;
         }
-        return new Components { Start = start, Mentees = mentees, EdgeCount = edges };
+        var largest = 0;
+        for (var c = 0; c < count; c++) largest = Math.Max(largest, start[c + 1] - start[c]);
+        return new Components { Start = start, Mentees = mentees, EdgeCount = edges, Largest = largest };
     }
 }

@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Globalization;
+using Nastavnik.Domain.Matching;
+
+namespace Nastavnik.Cli;
+
+/// <summary>
+/// `nastavnik bench match`: for each size (mentees:municipalities) generates an instance and writes it to a temporary
+/// file, then measures everything else in a child process of its own (`bench match-one <file>`), so that each size's
+/// peak memory (VmHWM) is its own: load (parsing the file), components, solve, explanations, the gap against
+/// <see cref="ReferenceSolver"/> when small enough, and the churn after a 1% perturbation re-solved with the incumbent bonus.
+/// </summary>
+public static class MatchBench
+{
+    private const string DefaultSizes = "100000:1000,1000000:10000,100000:1";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string[] known = ["--sizes", "--candidates", "--threads", "--reference-max", "--bonus", "--seed"];
+        if (!MatchCommand.Options.TryParse(args, known, out var options, out var error, ["--quick"])) return MatchCommand.Fail(error);
+        if (options.Positional.Count > 0) return MatchCommand.Fail($"лишний аргумент «{options.Positional[0]}»");
+        var quick = options.Flags.Contains("--quick");
+        if (!options.Int("--candidates", quick ? 8 : 20, 1, 1000, out var candidates, out error)
+            || !options.Int("--threads", 0, 0, 1024, out var threads, out error)
+            || !options.Int("--reference-max", 20_000, 0, 10_000_000, out var referenceMax, out error)
+            || !options.Int("--bonus", 30, 0, 1000, out var bonus, out error)
+            || !options.Seed(out var seed, out error))
+        {
+            return MatchCommand.Fail(error);
+        }
+        var sizesText = options.Values.GetValueOrDefault("--sizes", quick ? "400:4,200:1" : DefaultSizes);
+        var sizes = new List<(int Mentees, int Municipalities)>();
+        foreach (var part in sizesText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split(':');
+            if (pair.Length != 2 || !int.TryParse(pair[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                || !int.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var g) || n is < 1 or > 20_000_000 || g < 1)
+            {
+                return MatchCommand.Fail($"--sizes ожидает список «наставляемых:муниципалитетов» через запятую (например {DefaultSizes}), а задано «{part}»");
+            }
+            sizes.Add((n, g));
+        }
+        if (sizes.Count == 0) return MatchCommand.Fail("--sizes: пустой список размеров");
+
+        Console.WriteLine($"Команда: nastavnik bench match {string.Join(' ', args)}".TrimEnd());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Ядер: {Environment.ProcessorCount}; потоков решателя: {(threads == 0 ? "все" : threads.ToString(CultureInfo.InvariantCulture))}; кандидатов на наставляемого: {candidates}; наставников ≈ N/3, ёмкость 1..5, 5% связей между муниципалитетами; бонус действующей пары {bonus}"));
+        Console.WriteLine("Времена в секундах; пик — VmHWM дочернего процесса после загрузки, решения и объяснений (в скобках — с возмущением); разрыв — эталон минус наш total (эталон считается, пока наставляемых не больше --reference-max); смена — доля нетронутых наставляемых, сменивших наставника.");
+        Console.WriteLine();
+        var header = new[] { "наставляемых:мун.", "наставников", "пар-кандидатов", "создание", "загрузка", "компоненты", "решение", "объяснения",
+            "пик, МБ", "total", "matched", "разрыв", "смена 1%, %", "потеря, %" };
+        var rows = new List<string[]>();
+        foreach (var (n, g) in sizes)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"nastavnik-bench-match-{Guid.NewGuid():N}.txt");
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var instance = InstanceGenerator.Generate(n, municipalities: g, candidates: candidates, seed: seed);
+                InstanceFile.Write(instance, path);
+                var generated = clock.Elapsed.TotalSeconds;
+                instance = null;
+                GC.Collect();
+
+                var child = await RunChildAsync(["bench", "match-one", path, "--threads", $"{threads}", "--reference-max", $"{referenceMax}",
+                    "--bonus", $"{bonus}", "--seed", $"{seed}"]);
+                if (child is null) return 1;
+                string F(string key) => child.GetValueOrDefault(key, "—");
+                rows.Add([$"{n}:{g}", F("mentors"), F("edges"), string.Create(CultureInfo.InvariantCulture, $"{generated:F2}"), F("load"),
+                    $"{F("components")} за {F("components_s")}", F("solve"), F("explain"), $"{F("peak_mb")} ({F("peak_all_mb")})",
+                    F("total"), F("matched"), child.ContainsKey("gap") ? $"{F("gap")} (эталон {F("reference_s")} с)" : "—", $"{F("churn")} (без бонуса {F("churn0")})", F("loss")]);
+                Console.WriteLine($"  {n}:{g} — готово");
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+        Console.WriteLine();
+        PrintTable(header, rows);
+        Console.WriteLine();
+        Console.WriteLine("Цели (2 ядра): 100000:1000 — решение ≤ 1 с, пик ≤ 300 МБ; 1000000:10000 — ≤ 10 с, ≤ 1,5 ГБ; 100000:1 — ≤ 10 с; разрыв 0; после 1% возмущения смена ≤ 1,5% при потере ≤ 0,05%.");
+        return 0;
+    }
+
+    private static void PrintTable(string[] header, List<string[]> rows)
+    {
+        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
+        Console.WriteLine(string.Join(" | ", header.Select((h, c) => h.PadLeft(widths[c]))));
+        Console.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
+        foreach (var row in rows) Console.WriteLine(string.Join(" | ", row.Select((v, c) => v.PadLeft(widths[c]))));
+    }
+
+    /// <summary>Runs this executable again with the given arguments; returns the key=value pairs of its `result` line.</summary>
+    private static async Task<Dictionary<string, string>?> RunChildAsync(string[] args)
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "nastavnik")
+        {
+            start.FileName = host;
+        }
+        else
+        {
+            // Under `dotnet nastavnik.dll` or a test host: run our own assembly with the dotnet muxer.
+            start.FileName = Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+            start.ArgumentList.Add(typeof(MatchBench).Assembly.Location);
+        }
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = (await stdout).Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("result ", StringComparison.Ordinal));
+        if (process.ExitCode != 0 || line is null)
+        {
+            Console.Error.WriteLine($"Ошибка: дочерний процесс замера завершился с кодом {process.ExitCode}: {await stderr}");
+            return null;
+        }
+        return line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+    }
+
+    /// <summary>`bench match-one <instance> …` (hidden): one size, measured in a fresh process; prints one `result k=v …` line.</summary>
+    public static int RunOne(string[] args)
+    {
+        if (!MatchCommand.Options.TryParse(args, ["--threads", "--reference-max", "--bonus", "--seed"], out var options, out var error)) return MatchCommand.Fail(error);
+        if (options.Positional.Count != 1) return MatchCommand.Fail("укажите файл задачи");
+        if (!options.Int("--threads", 0, 0, 1024, out var threads, out error)
+            || !options.Int("--reference-max", 20_000, 0, int.MaxValue, out var referenceMax, out error)
+            || !options.Int("--bonus", 30, 0, 1000, out var bonus, out error)
+            || !options.Seed(out var seed, out error))
+        {
+            return MatchCommand.Fail(error);
+        }
+        var result = new List<string>();
+        void Put(string key, object value) => result.Add(string.Create(CultureInfo.InvariantCulture, $"{key}={value}"));
+        string Seconds(Stopwatch clock) => clock.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
+
+        var clock = Stopwatch.StartNew();
+        if (MatchCommand.Load(options.Positional[0], out var instance) is { } loadError) return MatchCommand.Fail(loadError);
+        Put("load", Seconds(clock));
+        Put("mentors", instance.MentorCount);
+        Put("edges", instance.EdgeCount);
+
+        clock.Restart();
+        var components = CountComponents(instance);
+        Put("components", components);
+        Put("components_s", Seconds(clock));
+
+        clock.Restart();
+        var solved = MatchSolver.Solve(instance, new SolveOptions(Threads: threads));
+        Put("solve", Seconds(clock));
+        Put("total", solved.Total);
+        Put("matched", solved.Matched);
+
+        clock.Restart();
+        var (alternative, alternativeScore) = BestAlternatives(instance, solved.MentorOf);
+        Put("explain", Seconds(clock));
+        Put("peak_mb", PeakMegabytes());
+        GC.KeepAlive(alternative);
+        GC.KeepAlive(alternativeScore);
+
+        if (instance.MenteeCount <= referenceMax)
+        {
+            clock.Restart();
+            var reference = ReferenceSolver.Solve(instance);
+            Put("gap", reference.Total - solved.Total);
+            Put("reference_s", Seconds(clock));
+        }
+
+        var (churn, churnWithoutBonus, loss) = Perturbation(instance, solved.MentorOf, threads, bonus, seed);
+        Put("churn", churn.ToString("F2", CultureInfo.InvariantCulture));
+        Put("churn0", churnWithoutBonus.ToString("F2", CultureInfo.InvariantCulture));
+        Put("loss", loss.ToString("F4", CultureInfo.InvariantCulture));
+        Put("peak_all_mb", PeakMegabytes());
+        Console.WriteLine("result " + string.Join(' ', result));
+        return 0;
+    }
+
+    internal static int CountComponents(MatchInstance instance)
+    {
+        var n = instance.MenteeCount;
+        var parent = new int[n + instance.MentorCount];
+        for (var x = 0; x < parent.Length; x++) parent[x] = x;
+        int Find(int x)
+        {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        }
+        var count = n;  // every mentee alone, then each union of two mentee-holding sets removes one
+        var holds = new bool[parent.Length];
+        for (var i = 0; i < n; i++) holds[i] = true;
+        for (var i = 0; i < n; i++)
+        {
+            for (var e = instance.EdgeStart[i]; e < instance.EdgeStart[i + 1]; e++)
+            {
+                var (a, b) = (Find(i), Find(n + instance.EdgeMentor[e]));
+                if (a == b) continue;
+                if (holds[a] && holds[b]) count--;
+                parent[a] = b;
+                holds[b] |= holds[a];
+            }
+        }
+        return count;
+    }
+
+    /// <summary>The «почему» of every pair: the highest-scoring other candidate of each matched mentee (-1 none).</summary>
+    internal static (int[] Mentor, int[] Score) BestAlternatives(MatchInstance instance, int[] mentorOf)
+    {
+        var mentor = new int[instance.MenteeCount];
+        var score = new int[instance.MenteeCount];
+        for (var i = 0; i < instance.MenteeCount; i++)
+        {
+            mentor[i] = -1;
+            if (mentorOf[i] < 0) continue;
+            for (var e = instance.EdgeStart[i]; e < instance.EdgeStart[i + 1]; e++)
+            {
+                var j = instance.EdgeMentor[e];
+                if (j == mentorOf[i] || instance.EdgeScore[e] <= score[i]) continue;
+                (mentor[i], score[i]) = (j, instance.EdgeScore[e]);
+            }
+        }
+        return (mentor, score);
+    }
+
+    /// <summary>
+    /// Rescores 1% of the mentees, adds 1% new ones (the candidates of a random mentee, own scores) and removes 1% of
+    /// the mentors, then solves with the previous pairs as the incumbent (with the bonus) and without. Returns the
+    /// share (%) of untouched mentees — not rescored, not new, mentor not removed — whose mentor changed, with and
+    /// without the bonus, and the loss of total (%) of the bonused solution against the true optimum.
+    /// </summary>
+    internal static (double Churn, double ChurnWithoutBonus, double Loss) Perturbation(MatchInstance instance, int[] before, int threads, int bonus, ulong seed)
+    {
+        var rnd = new Random((int)(seed % int.MaxValue) + 7);
+        var n = instance.MenteeCount;
+        var m = instance.MentorCount;
+        var added = n / 100;
+        var rescored = new bool[n];
+        for (var k = 0; k < n / 100; k++) rescored[rnd.Next(n)] = true;
+        var removed = new bool[m];
+        for (var k = 0; k < m / 100; k++) removed[rnd.Next(m)] = true;
+        int NewScore(int old) => Math.Clamp(old + (int)Math.Round(150 * (rnd.NextDouble() * 2 - 1)), 1, 1000);
+
+        var start = new int[n + added + 1];
+        var mentors = new List<int>(instance.EdgeCount + added * 32);
+        var scores = new List<int>(mentors.Capacity);
+        for (var i = 0; i < n + added; i++)
+        {
+            var source = i < n ? i : rnd.Next(n);
+            for (var e = instance.EdgeStart[source]; e < instance.EdgeStart[source + 1]; e++)
+            {
+                var j = instance.EdgeMentor[e];
+                if (removed[j]) continue;
+                mentors.Add(j);
+                scores.Add(i >= n || rescored[i] ? NewScore(instance.EdgeScore[e]) : instance.EdgeScore[e]);
+            }
+            start[i + 1] = mentors.Count;
+        }
+        var capacity = (int[])instance.Capacity.Clone();
+        for (var j = 0; j < m; j++) if (removed[j]) capacity[j] = 0;
+        var perturbed = new MatchInstance(capacity, start, mentors.ToArray(), scores.ToArray());
+
+        var incumbent = new int[n + added];
+        Array.Fill(incumbent, -1);
+        for (var i = 0; i < n; i++) if (before[i] >= 0 && !removed[before[i]]) incumbent[i] = before[i];
+        var kept = MatchSolver.Solve(perturbed, new SolveOptions(Threads: threads, Incumbent: incumbent, IncumbentBonus: bonus));
+        var optimum = MatchSolver.Solve(perturbed, new SolveOptions(Threads: threads));
+
+        int untouched = 0, changed = 0, changedWithoutBonus = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (rescored[i] || (before[i] >= 0 && removed[before[i]])) continue;
+            untouched++;
+            if (kept.MentorOf[i] != before[i]) changed++;
+            if (optimum.MentorOf[i] != before[i]) changedWithoutBonus++;
+        }
+        double Share(int k) => untouched == 0 ? 0 : 100.0 * k / untouched;
+        var loss = optimum.Total == 0 ? 0 : 100.0 * (optimum.Total - kept.Total) / optimum.Total;
+        return (Share(changed), Share(changedWithoutBonus), loss);
+    }
+
+    /// <summary>This process's peak resident memory (VmHWM), in MB.</summary>
+    private static long PeakMegabytes()
+    {
+        if (File.Exists("/proc/self/status"))
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
+                var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return kb / 1024;
+            }
+        }
+        return Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+    }
+}
