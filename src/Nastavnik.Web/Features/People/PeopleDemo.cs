@@ -30,11 +30,14 @@ public static class PeopleDemo
             .OrderBy(o => o.Id).ToListAsync();
         var topics = await db.Topics.Where(t => t.RegionId == null && t.OrganizationId == null && t.Family == ModelFamily.Learners && t.IsActive)
             .OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        var teacherTopics = await db.Topics.Where(t => t.RegionId == null && t.OrganizationId == null && t.Family == ModelFamily.Teachers && t.IsActive)
+            .OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        var fixedUp = await FixFormsAsync(db);
         var total = 0;
         foreach (var school in schools)
         {
             if (await db.Programs.AnyAsync(p => p.OrganizationId == school.Id && p.Name == ProgramName)) continue;
-            total += Generate(db, school, topics);
+            total += Generate(db, school, topics, teacherTopics);
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
         }
@@ -42,16 +45,36 @@ public static class PeopleDemo
         log.WriteLine(total > 0
             ? $"Demo people loaded: {total} people in {schools.Count} schools; {linked} demo logins linked."
             : $"Demo people already loaded; {linked} demo logins linked.");
+        if (fixedUp > 0) log.WriteLine($"Demo programmes moved to the seeded form codes: {fixedUp}.");
     }
 
+    /// <summary>
+    /// Earlier demo data named a form «teacher_pupil», which is not a seeded code: the programmes get «ученик – ученик»
+    /// and «учитель – учитель», and the teachers' mentor profiles the latter. Idempotent.
+    /// </summary>
+    private static async Task<int> FixFormsAsync(NastavnikDb db)
+    {
+        var programs = await db.Programs.Where(p => p.Name == ProgramName && p.Forms.Contains("teacher_pupil")).ToListAsync();
+        foreach (var program in programs) program.Forms = [.. Forms];
+        var ids = programs.Select(p => p.Id).ToArray();
+        var mentors = await db.MentorProfiles.Where(m => ids.Contains(m.ProgramId) && m.AllowedForms.Contains("teacher_pupil")).ToListAsync();
+        foreach (var mentor in mentors) mentor.AllowedForms = ["teacher_teacher"];
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return programs.Count;
+    }
+
+    /// <summary>The demo programme's forms: pupils mentor younger pupils, experienced teachers mentor young ones.</summary>
+    private static readonly string[] Forms = ["pupil_pupil", "teacher_teacher"];
+
     /// <summary>Adds one school's programme and people to the context (saved by the caller); returns the number of people.</summary>
-    private static int Generate(NastavnikDb db, Organization school, List<long> topics)
+    private static int Generate(NastavnikDb db, Organization school, List<long> topics, List<long> teacherTopics)
     {
         var rnd = new Random(StableSeed(school.ShortName));
         var program = new MentoringProgram
         {
             RegionId = school.RegionId, OrganizationId = school.Id, Name = ProgramName, Family = ModelFamily.Learners,
-            PeriodStart = YearStart, PeriodEnd = new DateOnly(2027, 8, 31), Forms = ["pupil_pupil", "teacher_pupil"],
+            PeriodStart = YearStart, PeriodEnd = new DateOnly(2027, 8, 31), Forms = [.. Forms],
             DeliveryModes = ["traditional", "group"],
         };
         db.Programs.Add(program);
@@ -102,7 +125,7 @@ public static class PeopleDemo
         {
             var t = teachers[0];
             t.LastName = "Ковалёв"; t.FirstName = "Дмитрий"; t.MiddleName = "Сергеевич"; t.Sex = Sex.M; t.Status = PersonStatus.Active;
-            t.Position = "Учитель математики"; t.Subjects = "Математика";
+            t.Position = "Учитель математики"; t.Subjects = "Математика"; t.ExperienceStart = new DateOnly(2008, 9, 1);
             t.Consents.Clear();
             t.Consents.Add(SelfConsent(school, ConsentPurpose.Processing, YearStart));
             t.Consents.Add(SelfConsent(school, ConsentPurpose.ExtraDuties, YearStart));
@@ -112,34 +135,60 @@ public static class PeopleDemo
 
         if (topics.Count > 0)
         {
-            var menteeCandidates = pupils.Where(p => p.Status == PersonStatus.Active && p.Grade >= 2).ToList();
             var isLinked = school.ShortName == LinkedSchool;
+            var menteeCandidates = pupils.Where(p => p.Status == PersonStatus.Active && p.Grade >= 2).ToList();
             foreach (var pupil in menteeCandidates.Where(p => rnd.Next(100) < 35 || (isLinked && p.LastName == "Миронова" && p.FirstName == "Алина")).ToList())
             {
                 var chosen = Pick(rnd, topics, rnd.Next(1, 4));
+                // The subject a pupil asks help with (and, below, the ones a pupil mentor is strong in) feed the matcher's «предмет».
+                if (rnd.Next(100) < 50) pupil.Subjects = PupilSubjects[rnd.Next(PupilSubjects.Length)];
                 db.MenteeProfiles.Add(new MenteeProfile
                 {
                     Person = pupil, Program = program, RegionId = school.RegionId, OrganizationId = school.Id,
                     KeyTopicId = chosen[0], ExtraTopicIds = chosen.Skip(1).ToArray(), Source = Sources[rnd.Next(Sources.Length)],
                     EntryDate = YearStart.AddDays(rnd.Next(5, 40)), Status = ParticipationStatus.Admitted,
                     RequestText = rnd.Next(100) < 30 ? "Хочу лучше понимать предмет и увереннее выступать" : "",
+                    Availability = rnd.Next(100) < 75 ? MenteeAvailability[rnd.Next(MenteeAvailability.Length)] : "",
                 });
             }
-            var mentorCandidates = teachers.Where(t => t.Status == PersonStatus.Active && (rnd.Next(100) < 65 || t == teachers[0]))
-                .Concat(pupils.Where(p => p.Status == PersonStatus.Active && p.Grade >= 9 && rnd.Next(100) < 25)).ToList();
+            // «Учитель – учитель»: a few young specialists of the school are mentees of experienced colleagues.
+            var young = teachers.Skip(1).Where(t => t.Status == PersonStatus.Active).Take(3).ToList();
+            foreach (var t in young)
+            {
+                t.BirthDate = new DateOnly(2000 + rnd.Next(0, 4), 1, 1).AddDays(rnd.Next(365));
+                t.ExperienceStart = YearStart.AddYears(-rnd.Next(0, 3));
+                var chosen = teacherTopics.Count > 0 ? Pick(rnd, teacherTopics, rnd.Next(1, 3)) : Pick(rnd, topics, 1);
+                db.MenteeProfiles.Add(new MenteeProfile
+                {
+                    Person = t, Program = program, RegionId = school.RegionId, OrganizationId = school.Id,
+                    KeyTopicId = chosen[0], ExtraTopicIds = chosen.Skip(1).ToArray(), Source = RequestSource.Administration,
+                    EntryDate = YearStart.AddDays(rnd.Next(5, 20)), Status = ParticipationStatus.Admitted,
+                    RequestText = "Молодой специалист: методика урока, работа с классом", Availability = "вт, чт после 15:00",
+                });
+            }
+            // Романовская СОШ is where the demo logins work: its programme gets enough admitted pupil mentors that a
+            // matching run gives a sensible proposal.
+            var pupilMentorShare = isLinked ? 70 : 25;
+            var mentorCandidates = teachers.Where(t => t.Status == PersonStatus.Active && !young.Contains(t) && (rnd.Next(100) < 65 || t == teachers[0]))
+                .Concat(pupils.Where(p => p.Status == PersonStatus.Active && p.Grade >= 9 && rnd.Next(100) < pupilMentorShare)).ToList();
             foreach (var m in mentorCandidates)
             {
                 var isTeacher = m.Kind == PersonKind.Teacher;
-                var trained = isTeacher ? rnd.Next(100) < 75 || m == teachers[0] : rnd.Next(100) < 60;
+                var trained = isTeacher ? rnd.Next(100) < 75 || m == teachers[0] : rnd.Next(100) < (isLinked ? 90 : 60);
+                if (!isTeacher) m.Subjects = string.Join(", ", Pick(rnd, [.. Enumerable.Range(0, PupilSubjects.Length).Select(i => (long)i)], rnd.Next(1, 3))
+                    .Select(i => PupilSubjects[i]));
+                var competencies = isTeacher && teacherTopics.Count > 0
+                    ? Pick(rnd, teacherTopics, rnd.Next(1, 4)).Concat(Pick(rnd, topics, rnd.Next(0, 2))).ToArray()
+                    : Pick(rnd, topics, rnd.Next(1, 4)).ToArray();
                 db.MentorProfiles.Add(new MentorProfile
                 {
                     Person = m, Program = program, RegionId = school.RegionId, OrganizationId = school.Id,
-                    CompetencyTopicIds = Pick(rnd, topics, rnd.Next(1, isTeacher ? 5 : 3)).ToArray(),
+                    CompetencyTopicIds = competencies,
                     Interests = Interests[rnd.Next(Interests.Length)], Availability = Availability[rnd.Next(Availability.Length)],
                     HoursPerMonth = isTeacher ? rnd.Next(4, 13) : rnd.Next(2, 7),
-                    Capacity = isTeacher ? rnd.Next(2, 6) : rnd.Next(1, 3),
-                    DesiredAgeMin = 7, DesiredAgeMax = isTeacher ? 18 : m.Grade!.Value + 4,
-                    AllowedForms = [isTeacher ? "teacher_pupil" : "pupil_pupil"],
+                    Capacity = isTeacher ? rnd.Next(2, 6) : rnd.Next(1, 4),
+                    DesiredAgeMin = isTeacher ? 21 : 7, DesiredAgeMax = isTeacher ? 40 : m.Grade!.Value + 4,
+                    AllowedForms = [isTeacher ? "teacher_teacher" : "pupil_pupil"],
                     Source = isTeacher ? "teachers" : "learners",
                     Status = trained ? ParticipationStatus.Admitted : ParticipationStatus.Candidate,
                     InterviewDate = YearStart.AddDays(rnd.Next(3, 15)),
@@ -350,6 +399,16 @@ public static class PeopleDemo
     [
         "шахматы, чтение", "туризм, краеведение", "робототехника, программирование", "театр, музыка", "спорт, футбол",
         "волонтёрство", "рисование, дизайн", "исследовательские проекты", "история родного края", "финансовая грамотность",
+    ];
+
+    private static readonly string[] PupilSubjects =
+    [
+        "Математика", "Русский язык", "Физика", "Информатика", "Английский язык", "Биология", "История", "Химия",
+    ];
+
+    private static readonly string[] MenteeAvailability =
+    [
+        "пн, ср после 14:00", "вт, чт после 15:00", "пт после уроков", "ср 15:00–17:00", "пн–пт после 14:30", "сб до 13:00",
     ];
 
     private static readonly string[] Availability =
