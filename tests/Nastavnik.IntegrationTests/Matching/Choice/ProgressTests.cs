@@ -160,4 +160,18 @@ public class ProgressTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Close_OptimalRun_RefusedWithMessage()
+    {
+        var world = await data.CreateAsync(mode: MatchMode.Optimal);
+        var client = await app.SignInAsAsync(Role.Curator, world.Tree);
+
+        var response = await client.PostFormAsync($"/Matching/Choice/Progress/{world.RunId}?handler=Close", new(), getUrl: "/Account/ChangePassword");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Закрыть выбор можно только", await HtmlAsync(response));
+        await using var db = app.Db();
+        Assert.False(await db.MatchProposals.AnyAsync(p => p.RunId == world.RunId));
+    }
 }

@@ -162,4 +162,18 @@ public class RequestsTests(AppFixture app)
         Assert.Equal(1, await db.MatchChoices.CountAsync(c => c.RunId == world.RunId && c.Status == ChoiceStatus.Accepted));
         Assert.Equal(1, await db.MatchProposals.CountAsync(p => p.RunId == world.RunId && p.MentorProfileId == mentor.ProfileId));
     }
+
+    [Fact]
+    public async Task Post_EmptyForm_Answers200WithMessage()
+    {
+        var world = await data.CreateAsync();
+        var client = await app.SignInAsync(world.Mentors[0].Login!);
+
+        foreach (var handler in new[] { "Accept", "Decline" })
+        {
+            var response = await client.PostFormAsync($"{Url}?handler={handler}", new(), getUrl: "/Account/ChangePassword");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Заявка не найдена", await HtmlAsync(response));
+        }
+    }
 }

@@ -84,7 +84,8 @@ public class RequestsModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
     private async Task<(string? Error, string? Done)> DeclineAsync()
     {
         var personId = await Choices.PersonIdAsync(db, me.Id);
-        var choice = await Mine(personId).Include(c => c.MenteeProfile.Person).SingleOrDefaultAsync(c => c.Id == ChoiceId);
+        var choice = await Mine(personId).Include(c => c.MenteeProfile.Person).Include(c => c.MentorProfile.Person)
+            .SingleOrDefaultAsync(c => c.Id == ChoiceId);
         if (choice is null) return ("Заявка не найдена. Обновите страницу.", null);
         var mentee = choice.MenteeProfile.Person.FullName;
         if (choice.Status != ChoiceStatus.Chosen) return ($"Отказаться от заявки {mentee} нельзя: «{choice.Status.Title()}».", null);
@@ -92,7 +93,7 @@ public class RequestsModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
         choice.Status = ChoiceStatus.Declined;
         choice.DecidedAt = now;
         await Choices.NotifyPersonAsync(db, choice.MenteeProfile.PersonId,
-            "Наставник не сможет с вами заниматься. Выберите другого наставника из предложенных.", "/Matching/Choice/Mine", now);
+            $"Наставник {choice.MentorProfile.Person.FullName} не сможет с вами заниматься. Выберите другого наставника из предложенных.", "/Matching/Choice/Mine", now);
         if (await SaveAsync() is { } error) return (error, null);
         return (null, $"Вы отказались от заявки {mentee}. Наставляемый выберет другого наставника.");
     }
