@@ -16,9 +16,9 @@ public static class Choices
     public const string ReasonNoAnswer = "наставник не ответил на выбор наставляемого";
 
     /// <summary>
-    /// Free places of mentors in a run: capacity − mentees of the mentor's pairs and groups not closed − choices of
-    /// this run the mentor accepted (they become pairs only when the curator approves the run). Paused pairs still
-    /// hold their place: they resume with the same mentor.
+    /// Free places of mentors in a run: capacity − mentees of the mentor's active pairs and groups − choices of this
+    /// run the mentor accepted (they become pairs only when the curator approves the run; the approval counts the
+    /// same active pairs against the capacity).
     /// </summary>
     public static async Task<Dictionary<long, int>> FreePlacesAsync(NastavnikDb db, long runId, IReadOnlyCollection<long> mentorProfileIds)
     {
@@ -26,7 +26,7 @@ public static class Choices
         var capacity = await db.MentorProfiles.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Capacity);
         var paired = await (
                 from mentor in db.GroupMembers
-                where mentor.Role == MemberRole.Mentor && mentor.LeftOn == null && mentor.Group.Status != GroupStatus.Closed
+                where mentor.Role == MemberRole.Mentor && mentor.LeftOn == null && mentor.Group.Status == GroupStatus.Active
                     && mentor.MentorProfileId != null && ids.Contains(mentor.MentorProfileId.Value)
                 from mentee in mentor.Group.Members
                 where mentee.Role == MemberRole.Mentee && mentee.LeftOn == null
