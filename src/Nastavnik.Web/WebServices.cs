@@ -14,6 +14,7 @@ using Microsoft.Extensions.WebEncoders;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Web.Features.Consents;
+using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Roadmaps;
 using Nastavnik.Web.Infrastructure;
 
@@ -113,6 +114,7 @@ public static class WebServices
 
         services.AddRoadmapServices();
         services.AddConsentServices();
+        services.AddMatchingServices();
 
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 64 * 1024 * 1024);

@@ -52,7 +52,8 @@ public sealed record MatchWeights(int Topics, int Subject, int Availability, int
 /// <summary>
 /// The rules of one run: the form (role pairing) and delivery mode, group mode, the grade gap for pupil mentors,
 /// the minimum teaching experience for «учитель – учитель», which other organizations' and partners' mentors may take
-/// part, and whether mentors of other municipalities may (online forms).
+/// part, and whether mentors of other municipalities may (online forms). <see cref="TopicNames"/>: names of the
+/// taxonomy's topics, for the score's explanations (without them the explanation says «запрос №id»).
 /// </summary>
 public sealed record MatchRules(
     string Form,
@@ -64,7 +65,8 @@ public sealed record MatchRules(
     IReadOnlyList<long>? LinkedOrganizationIds = null,
     IReadOnlyList<long>? LinkedPartnerIds = null,
     bool CrossMunicipality = false,
-    int IncumbentBonus = 30);
+    int IncumbentBonus = 30,
+    IReadOnlyDictionary<long, string>? TopicNames = null);
 
 public sealed record MatchInput(IReadOnlyList<MenteeInput> Mentees, IReadOnlyList<MentorInput> Mentors, MatchRules Rules, int Threads = 0);
 
