@@ -174,4 +174,36 @@ public class ProgressTests(AppFixture app)
         await using var db = app.Db();
         Assert.False(await db.MatchProposals.AnyAsync(p => p.RunId == world.RunId));
     }
+
+    [Fact]
+    public async Task Approve_AfterChooseAcceptAndClose_PairCreatedAndOthersUnmatched()
+    {
+        var world = await data.CreateAsync(mentors: 2, mentees: 2);
+        var (mentee, mentor) = (world.Mentees[0], world.Mentors[1]);
+        var menteeClient = await app.SignInAsync(mentee.Login!);
+        var choiceId = (await data.ChoiceIdAsync(world.RunId, mentee, mentor)).ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await menteeClient.PostFormAsync("/Matching/Choice/Mine?handler=Choose",
+            new() { ["ChoiceId"] = choiceId }, getUrl: "/Account/ChangePassword")).StatusCode);
+        var mentorClient = await app.SignInAsync(mentor.Login!);
+        Assert.Equal(HttpStatusCode.Redirect, (await mentorClient.PostFormAsync("/Matching/Choice/Requests?handler=Accept",
+            new() { ["ChoiceId"] = choiceId })).StatusCode);
+        var curator = await app.SignInAsAsync(Role.Curator, world.Tree);
+        Assert.Equal(HttpStatusCode.Redirect, (await curator.PostFormAsync($"/Matching/Choice/Progress/{world.RunId}?handler=Close", new())).StatusCode);
+        uint version;
+        await using (var before = app.Db()) version = await before.MatchRuns.Where(r => r.Id == world.RunId).Select(r => r.RowVersion).SingleAsync();
+
+        var approve = await curator.PostFormAsync($"/Matching/Card/{world.RunId}?handler=Approve", new()
+        {
+            ["Approve.StartDate"] = "2026-10-01", ["Approve.OrderNumber"] = "17-ОД", ["Approve.OrderDate"] = "2026-09-25",
+            ["Approve.RowVersion"] = version.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        await using var db = app.Db();
+        var group = await db.MentoringGroups.Include(g => g.Members).SingleAsync(g => g.MatchRunId == world.RunId);
+        Assert.Contains(group.Members, m => m.MenteeProfileId == mentee.ProfileId);
+        Assert.Contains(group.Members, m => m.MentorProfileId == mentor.ProfileId);
+        Assert.Equal("наставляемый не выбрал наставника",
+            await db.MatchProposals.Where(p => p.RunId == world.RunId && p.MenteeProfileId == world.Mentees[1].ProfileId).Select(p => p.UnmatchedReason).SingleAsync());
+    }
 }

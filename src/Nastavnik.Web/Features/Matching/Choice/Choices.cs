@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
@@ -41,19 +40,7 @@ public static class Choices
 
     /// <summary>The factors that earned the most points, best first (the stored breakdown, JSON).</summary>
     public static IReadOnlyList<ScoreFactor> TopFactors(string breakdown, int count = 3) =>
-        Factors(breakdown).Where(f => f.Points > 0).OrderByDescending(f => f.Points).ThenBy(f => f.Code).Take(count).ToList();
-
-    public static IReadOnlyList<ScoreFactor> Factors(string breakdown)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<List<ScoreFactor>>(breakdown, JsonSerializerOptions.Web) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+        Breakdown.Read(breakdown).Where(f => f.Points > 0).OrderByDescending(f => f.Points).ThenBy(f => f.Code).Take(count).ToList();
 
     /// <summary>Queues an in-app notification to every active login of a person (none when they have no login).</summary>
     public static async Task NotifyPersonAsync(NastavnikDb db, long personId, string text, string link, DateTimeOffset now)
