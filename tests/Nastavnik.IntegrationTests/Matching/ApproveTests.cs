@@ -194,4 +194,24 @@ public class ApproveTests(AppFixture app)
         await db.SaveChangesAsync();
         MatchingData.AssertRedirect(await client.ApproveAsync(runId));
     }
+
+    [Fact]
+    public async Task Approve_TwoRunsWithTheSameMenteeAtOnce_ExactlyOneCreatesThePair()
+    {
+        var world = await app.WorldAsync(1, 2, 2);
+        var first = await app.DraftRunAsync(world, [(world.Mentees[0], world.Mentors[0])]);
+        var second = await app.DraftRunAsync(world, [(world.Mentees[0], world.Mentors[1])]);
+        var one = await app.SignInAsAsync(Role.Curator, world.Tree);
+        var other = await app.SignInAsAsync(Role.Curator, world.Tree);
+        // Both forms are opened before either approval, as two curators would.
+        var firstVersion = await one.ApprovalVersionAsync(first);
+        var secondVersion = await other.ApprovalVersionAsync(second);
+
+        await Task.WhenAll(one.ApproveAsync(first, version: firstVersion), other.ApproveAsync(second, version: secondVersion));
+
+        await using var check = app.Db();
+        var person = await check.MenteeProfiles.Where(m => m.Id == world.Mentees[0]).Select(m => m.PersonId).SingleAsync();
+        Assert.Equal(1, await check.GroupMembers.CountAsync(m => m.PersonId == person && m.Role == MemberRole.Mentee && m.Group.Status == GroupStatus.Active));
+        Assert.Equal(1, await check.MatchRuns.CountAsync(r => (r.Id == first || r.Id == second) && r.Status == Nastavnik.Domain.Matching.MatchRunStatus.Approved));
+    }
 }

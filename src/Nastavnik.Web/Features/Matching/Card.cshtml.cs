@@ -173,6 +173,9 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         return RedirectToPage("Card", new { id });
     }
 
+    /// <summary>First key of the advisory lock that serializes approvals within an organization (the second is its id).</summary>
+    private const int ApprovalLockKey = 74051;
+
     public async Task<IActionResult> OnPostApproveAsync(long id, [Bind(Prefix = nameof(Approve))] ApproveForm form)
     {
         Approve = form;
@@ -185,16 +188,31 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         }
         if (!ModelState.IsValid) return await PageAsync(id);
         db.Entry(run).Property(r => r.RowVersion).OriginalValue = Approve.RowVersion;
-        var error = await RunApproval.ApplyAsync(db, run, new RunApproval.Order(Approve.StartDate!.Value, Approve.OrderNumber!.Trim(), Approve.OrderDate!.Value),
-            me.Id, clock.GetUtcNow(), HttpContext.RequestAborted);
-        if (error is not null) return await RefuseAsync(id, error);
-        try
+        string? error;
+        await using (var tx = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted))
         {
-            await db.SaveChangesAsync();
+            // Two approvals in one organization at the same moment would each pass the capacity and the one-pair-per-form
+            // checks before either inserts: the organization's approvals take turns (the lock ends with the transaction).
+            await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({ApprovalLockKey}, {(int)run.OrganizationId})", HttpContext.RequestAborted);
+            error = await RunApproval.ApplyAsync(db, run, new RunApproval.Order(Approve.StartDate!.Value, Approve.OrderNumber!.Trim(), Approve.OrderDate!.Value),
+                me.Id, clock.GetUtcNow(), HttpContext.RequestAborted);
+            if (error is null)
+            {
+                try
+                {
+                    await db.SaveChangesAsync();
+                    await tx.CommitAsync(HttpContext.RequestAborted);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    error = DbErrors.Concurrency;
+                }
+            }
         }
-        catch (DbUpdateConcurrencyException)
+        if (error is not null)
         {
-            return await RefuseAsync(id, DbErrors.Concurrency);
+            db.ChangeTracker.Clear();
+            return await RefuseAsync(id, error);
         }
         TempData["Message"] = "Пары утверждены; участники уведомлены. Приказ можно скачать.";
         return RedirectToPage("Card", new { id });
