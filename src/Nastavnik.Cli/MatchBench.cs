@@ -70,7 +70,7 @@ public static class MatchBench
                 rows.Add([$"{n}:{g}", F("mentors"), F("edges"), string.Create(CultureInfo.InvariantCulture, $"{generated:F2}"), F("load"),
                     $"{F("components")} за {F("components_s")}", F("solve"), F("explain"), $"{F("peak_mb")} ({F("peak_all_mb")})",
                     F("total"), F("matched"), child.ContainsKey("gap") ? $"{F("gap")} (эталон {F("reference_s")} с)" : "—"]);
-                foreach (var (_, code) in PerturbationKinds)
+                foreach (var (code, _) in PerturbationKinds)
                 {
                     churnRows.Add([$"{n}:{g}", PerturbationTitles[code], F("churn_" + code), F("churn0_" + code), F("loss_" + code)]);
                 }
@@ -177,9 +177,9 @@ public static class MatchBench
             Put("reference_s", Seconds(clock));
         }
 
-        foreach (var (kind, code) in PerturbationKinds)
+        foreach (var (code, shares) in PerturbationKinds)
         {
-            var (churn, churnWithoutBonus, loss) = Perturbation(instance, solved.MentorOf, threads, bonus, seed, kind);
+            var (churn, churnWithoutBonus, loss) = Perturbation(instance, solved.MentorOf, threads, bonus, seed, shares);
             Put("churn_" + code, churn.ToString("F2", CultureInfo.InvariantCulture));
             Put("churn0_" + code, churnWithoutBonus.ToString("F2", CultureInfo.InvariantCulture));
             Put("loss_" + code, loss.ToString("F4", CultureInfo.InvariantCulture));
@@ -242,16 +242,17 @@ public static class MatchBench
     /// without the bonus, and the loss of total (%) of the bonused solution against the true optimum.
     /// </summary>
     internal static (double Churn, double ChurnWithoutBonus, double Loss) Perturbation(MatchInstance instance, int[] before, int threads, int bonus, ulong seed,
-        Change kind = Change.All)
+        Shares? shares = null)
     {
+        shares ??= new Shares(0.01, 0.01, 0.01);
         var rnd = new Random((int)(seed % int.MaxValue) + 7);
         var n = instance.MenteeCount;
         var m = instance.MentorCount;
-        var added = kind.HasFlag(Change.Add) ? n / 100 : 0;
+        var added = (int)(n * shares.Added);
         var rescored = new bool[n];
-        if (kind.HasFlag(Change.Rescore)) for (var k = 0; k < n / 100; k++) rescored[rnd.Next(n)] = true;
+        for (var k = 0; k < (int)(n * shares.Rescored); k++) rescored[rnd.Next(n)] = true;
         var removed = new bool[m];
-        if (kind.HasFlag(Change.Remove)) for (var k = 0; k < m / 100; k++) removed[rnd.Next(m)] = true;
+        for (var k = 0; k < (int)(m * shares.Removed); k++) removed[rnd.Next(m)] = true;
         int NewScore(int old) => Math.Clamp(old + (int)Math.Round(150 * (rnd.NextDouble() * 2 - 1)), 1, 1000);
 
         var start = new int[n + added + 1];
@@ -292,19 +293,26 @@ public static class MatchBench
         return (Share(changed), Share(changedWithoutBonus), loss);
     }
 
-    /// <summary>What a perturbation changes: 1% of the mentees rescored, 1% new mentees, 1% of the mentors removed, or all three at once.</summary>
-    [Flags]
-    internal enum Change { Rescore = 1, Add = 2, Remove = 4, All = Rescore | Add | Remove }
+    /// <summary>What a perturbation changes: the share of mentees rescored, of new mentees added, of mentors removed.</summary>
+    internal sealed record Shares(double Rescored, double Added, double Removed);
 
-    internal static readonly (Change Kind, string Code)[] PerturbationKinds =
-        [(Change.Rescore, "rescore"), (Change.Add, "add"), (Change.Remove, "remove"), (Change.All, "all")];
+    /// <summary>
+    /// The perturbations measured: each kind alone at 1%, a 1% perturbation made of all three kinds (⅓% each), and all
+    /// three kinds at 1% each (3% in all) as a stress figure.
+    /// </summary>
+    internal static readonly (string Code, Shares Shares)[] PerturbationKinds =
+    [
+        ("rescore", new Shares(0.01, 0, 0)), ("add", new Shares(0, 0.01, 0)), ("remove", new Shares(0, 0, 0.01)),
+        ("mix", new Shares(0.01 / 3, 0.01 / 3, 0.01 / 3)), ("all", new Shares(0.01, 0.01, 0.01)),
+    ];
 
     private static readonly Dictionary<string, string> PerturbationTitles = new()
     {
         ["rescore"] = "1% наставляемых с новыми баллами",
         ["add"] = "1% новых наставляемых",
         ["remove"] = "1% наставников выбыли",
-        ["all"] = "всё сразу (≈3%)",
+        ["mix"] = "1% в сумме (по ⅓% каждого вида)",
+        ["all"] = "все три вида по 1% (3%)",
     };
 
     /// <summary>This process's peak resident memory (VmHWM), in MB.</summary>
