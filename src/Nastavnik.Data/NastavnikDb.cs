@@ -49,6 +49,17 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     public DbSet<MatchChoice> MatchChoices => Set<MatchChoice>();
     public DbSet<MentoringGroup> MentoringGroups => Set<MentoringGroup>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<ContactLog> ContactLogs => Set<ContactLog>();
+    public DbSet<ProblemReport> ProblemReports => Set<ProblemReport>();
+    public DbSet<Training> Trainings => Set<Training>();
+    public DbSet<TrainingParticipant> TrainingParticipants => Set<TrainingParticipant>();
+    public DbSet<Recognition> Recognitions => Set<Recognition>();
+    public DbSet<AccessCode> AccessCodes => Set<AccessCode>();
+    public DbSet<FinalEvent> FinalEvents => Set<FinalEvent>();
 
     /// <summary>Who is acting: the signed-in user on the web, the OS user in the CLI. Filled into every audit entry.</summary>
     public AuditActor Actor { get; } = actor ?? AuditActor.System;
@@ -79,6 +90,7 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
                 nameof(EmailMessage) => "email_outbox",
                 nameof(Person) => "people",
                 nameof(MentoringProgram) => "programs",
+                nameof(Feedback) => "feedback",
                 _ => SnakeCase.From(entity.ClrType.Name) + "s",
             };
             entity.SetTableName(table);

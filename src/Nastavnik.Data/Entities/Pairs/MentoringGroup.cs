@@ -26,6 +26,15 @@ public class MentoringGroup
     public DateOnly? ClosedOn { get; set; }
     public long? MatchRunId { get; set; }
     public MatchRun? MatchRun { get; set; }
+    public ClosureKind ClosureKind { get; set; }
+    public ClosureReason ClosureReason { get; set; }
+    public string ClosureComment { get; set; } = "";
+    public string Reflection { get; set; } = "";
+    public string Results { get; set; } = "";
+    /// <summary>When the pair was proposed to the best-practice bank (only with the distribution consent).</summary>
+    public DateTimeOffset? CaseProposedAt { get; set; }
+    public long? FinalEventId { get; set; }
+    public FinalEvent? FinalEvent { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public uint RowVersion { get; set; }
     public List<GroupMember> Members { get; set; } = [];
@@ -36,6 +45,8 @@ public sealed class MentoringGroupConfiguration : IEntityTypeConfiguration<Mento
     public void Configure(EntityTypeBuilder<MentoringGroup> b)
     {
         b.Property(x => x.Status).HasConversion(new SnakeCaseEnumConverter<GroupStatus>());
+        b.Property(x => x.ClosureKind).HasConversion(new SnakeCaseEnumConverter<ClosureKind>());
+        b.Property(x => x.ClosureReason).HasConversion(new SnakeCaseEnumConverter<ClosureReason>());
         b.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         b.Property(x => x.RowVersion).IsRowVersion().HasColumnName("xmin");
         b.HasMany(x => x.Members).WithOne(x => x.Group).HasForeignKey(x => x.GroupId);
