@@ -39,7 +39,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         if (!await LoadAsync(id.Value)) return NotFound();
         if (Rows.Count > 0)
         {
-            await db.AuditAsync(AuditAction.Read, nameof(TrainingEvent), id.Value.ToString(), Training!.RegionId,
+            await db.AuditAsync(AuditAction.Read, "Training", id.Value.ToString(), Training!.RegionId,
                 $"Участники обучения: {RussianPlural.Format(Rows.Count, "человек", "человека", "человек")}");
         }
         return Page();
@@ -53,7 +53,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
             r.CompletedOn?.ToString("dd.MM.yyyy") ?? ""]);
         var content = XlsxWriter.Write("Посещаемость", ["ФИО", "Организация", "Присутствовал(а)", "Дата завершения"], rows);
         var fileName = $"training-{id}-{MoscowTime.From(clock.GetUtcNow()):yyyy-MM-dd}.xlsx";
-        await db.AuditAsync(AuditAction.Export, nameof(TrainingEvent), id.Value.ToString(), Training!.RegionId,
+        await db.AuditAsync(AuditAction.Export, "Training", id.Value.ToString(), Training!.RegionId,
             $"Посещаемость обучения «{Training.Title}»: {RussianPlural.Format(Rows.Count, "человек", "человека", "человек")} в файле {fileName}");
         return File(content, XlsxWriter.ContentType, fileName);
     }
