@@ -215,6 +215,64 @@ public class CardTests(AppFixture app)
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.EntityType == "Training" && a.EntityId == training.Id.ToString()));
     }
 
+    [Fact]
+    public async Task PostRemove_NotCompleted_RemovesParticipant()
+    {
+        var tree = await app.CreateTreeAsync();
+        var mentor = await app.MentorAsync(tree, "Отчисляемова");
+        var training = TrainingData.Organization(tree, AppFixture.Unique("Обучение"));
+        training.Participants.Add(new TrainingParticipant { PersonId = mentor.PersonId, OrganizationId = tree.OrganizationId });
+        await app.InsertAsync(training);
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+        var url = $"/Training/Card?id={training.Id}";
+
+        var response = await client.PostFormAsync(url + "&handler=Remove", new() { ["participantId"] = training.Participants[0].Id.ToString() }, url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.Db();
+        Assert.False(await db.TrainingParticipants.AnyAsync(p => p.TrainingId == training.Id));
+    }
+
+    [Fact]
+    public async Task PostMark_ParticipantOfAnotherSchoolInMunicipalTraining_Returns404()
+    {
+        var schoolA = await app.CreateTreeAsync();
+        var schoolB = await app.SecondSchoolAsync(schoolA);
+        var mentorB = await app.MentorAsync(schoolB, "Чужаяшкола");
+        var training = TrainingData.Municipal(schoolA, AppFixture.Unique("Семинар"));
+        training.Participants.Add(new TrainingParticipant { PersonId = mentorB.PersonId, OrganizationId = schoolB.OrganizationId });
+        await app.InsertAsync(training);
+        var curatorA = await app.SignInAsAsync(Role.Curator, schoolA);
+        var url = $"/Training/Card?id={training.Id}";
+
+        var response = await curatorA.PostFormAsync(url + "&handler=Mark",
+            new() { ["participantId"] = training.Participants[0].Id.ToString(), ["attended"] = "true", ["completedOn"] = "2026-10-20" }, url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await using var db = app.Db();
+        Assert.Null(await db.TrainingParticipants.Where(p => p.Id == training.Participants[0].Id).Select(p => p.CompletedOn).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Get_BlockedParticipant_HidesName()
+    {
+        var tree = await app.CreateTreeAsync();
+        var mentor = await app.MentorAsync(tree, "Отозвавшая");
+        await using (var db = app.Db())
+        {
+            await db.People.Where(p => p.Id == mentor.PersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PersonStatus.Blocked));
+        }
+        var training = TrainingData.Organization(tree, AppFixture.Unique("Обучение"));
+        training.Participants.Add(new TrainingParticipant { PersonId = mentor.PersonId, OrganizationId = tree.OrganizationId });
+        await app.InsertAsync(training);
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+
+        var html = await (await client.GetAsync($"/Training/Card?id={training.Id}")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("Отозвавшая", html);
+        Assert.Contains("данные скрыты", html);
+    }
+
     /// <summary>All text of the first sheet (shared strings and inline strings alike).</summary>
     private static async Task<string> ReadSheetTextAsync(HttpResponseMessage response)
     {

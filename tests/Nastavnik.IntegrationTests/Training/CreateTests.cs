@@ -49,6 +49,32 @@ public class CreateTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Post_HoursWithDecimalComma_Saves()
+    {
+        var tree = await app.CreateTreeAsync();
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+        var title = AppFixture.Unique("Школа наставника");
+
+        var response = await client.PostFormAsync("/Training/Create", Fields(title, hours: "2,5"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.Db();
+        Assert.Equal(2.5m, await db.Trainings.Where(t => t.Title == title).Select(t => t.Hours).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Post_HoursNotANumber_ShowsRussianError()
+    {
+        var tree = await app.CreateTreeAsync();
+        var client = await app.SignInAsAsync(Role.Curator, tree);
+
+        var response = await client.PostFormAsync("/Training/Create", Fields(AppFixture.Unique("Школа"), hours: "шестнадцать"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Объём обучения — число часов, например 16 или 16,5", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Post_BlankTitle_RedisplaysFormWithError()
     {
         var tree = await app.CreateTreeAsync();

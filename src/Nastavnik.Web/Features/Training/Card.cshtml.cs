@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
+using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Features.Territories;
@@ -78,7 +79,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
             ModelState.AddModelError("personId", "Этот участник уже записан на обучение");
             return Page();
         }
-        TempData["Message"] = $"{Nastavnik.Domain.People.PeopleTerms.FullName(candidate.LastName, candidate.FirstName, candidate.MiddleName)} записан(а) на обучение";
+        TempData["Message"] = $"{PeopleTerms.FullName(candidate.LastName, candidate.FirstName, candidate.MiddleName)} записан(а) на обучение";
         return RedirectToPage("Card", new { id });
     }
 
@@ -106,6 +107,23 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         return RedirectToPage("Card", new { id });
     }
 
+    /// <summary>Removes a participant enrolled by mistake; a completed training is withdrawn first (its date cleared).</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(long? id, long? participantId)
+    {
+        if (id is null || !await LoadAsync(id.Value)) return NotFound();
+        var row = Rows.FirstOrDefault(r => r.Id == participantId && r.CanMark);
+        if (row is null) return NotFound();
+        if (row.CompletedOn is not null)
+        {
+            ModelState.AddModelError("", $"{row.Name}: обучение завершено; чтобы отчислить, сначала очистите дату завершения");
+            return Page();
+        }
+        db.TrainingParticipants.Remove(await db.TrainingParticipants.SingleAsync(p => p.Id == row.Id));
+        await db.SaveChangesAsync();
+        TempData["Message"] = $"{row.Name} отчислен(а) из обучения";
+        return RedirectToPage("Card", new { id });
+    }
+
     /// <summary>Loads the training in scope with what the user may see of it; false when it is out of scope.</summary>
     private async Task<bool> LoadAsync(long id)
     {
@@ -125,12 +143,14 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
             .Select(p => new
             {
                 p.Id, p.PersonId, p.OrganizationId, Organization = db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.ShortName).Single(),
-                p.Person.LastName, p.Person.FirstName, p.Person.MiddleName, p.Attended, p.CompletedOn,
+                p.Person.LastName, p.Person.FirstName, p.Person.MiddleName, p.Person.Status, p.Attended, p.CompletedOn,
             })
             .ToListAsync();
         var runs = Runs;
         Rows = all.Where(p => runs || own.Contains(p.OrganizationId))
-            .Select(p => new Row(p.Id, Nastavnik.Domain.People.PeopleTerms.FullName(p.LastName, p.FirstName, p.MiddleName), p.Organization,
+            // A withdrawn consent blocks the person's data (DOMAIN.md §9): the row stays, the name does not show.
+            .Select(p => new Row(p.Id, p.Status is PersonStatus.Blocked or PersonStatus.Destroyed ? $"данные скрыты (№ {p.PersonId})"
+                    : PeopleTerms.FullName(p.LastName, p.FirstName, p.MiddleName), p.Organization,
                 p.Attended, p.CompletedOn, CanMark: true))
             .OrderBy(r => r.Organization, StringComparer.CurrentCulture).ThenBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Id)
             .ToList();
@@ -143,7 +163,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
                 .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id)
                 .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, Organization = p.Organization.ShortName })
                 .Take(1000).ToListAsync())
-            .Select(p => new SelectListItem($"{Nastavnik.Domain.People.PeopleTerms.FullName(p.LastName, p.FirstName, p.MiddleName)} ({p.Organization})", p.Id.ToString()))
+            .Select(p => new SelectListItem($"{PeopleTerms.FullName(p.LastName, p.FirstName, p.MiddleName)} ({p.Organization})", p.Id.ToString()))
             .ToList();
         return true;
     }

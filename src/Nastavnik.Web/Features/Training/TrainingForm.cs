@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TrainingEvent = Nastavnik.Data.Entities.Pairs.Training;
 
@@ -12,6 +13,7 @@ public sealed class TrainingForm
 
     [Required(ErrorMessage = "Укажите объём обучения в часах")]
     [Range(0.5, 500, ErrorMessage = "Объём обучения — от 0,5 до 500 часов")]
+    [ModelBinder<HoursBinder>]
     public decimal? Hours { get; set; }
 
     [Required(ErrorMessage = "Укажите дату начала обучения")]
