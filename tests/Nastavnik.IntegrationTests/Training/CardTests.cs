@@ -216,6 +216,28 @@ public class CardTests(AppFixture app)
     }
 
     [Fact]
+    public async Task PostMark_CoordinatorRunningMunicipalTraining_CompletesSchoolMentorAndAuditsRead()
+    {
+        var tree = await app.CreateTreeAsync();
+        var mentor = await app.MentorAsync(tree, "Муниципальнообученная");
+        var training = TrainingData.Municipal(tree, AppFixture.Unique("Семинар"));
+        training.Participants.Add(new TrainingParticipant { PersonId = mentor.PersonId, OrganizationId = tree.OrganizationId });
+        await app.InsertAsync(training);
+        var coordinator = await app.SignInAsAsync(Role.MunicipalCoordinator, tree);
+        var url = $"/Training/Card?id={training.Id}";
+
+        var response = await coordinator.PostFormAsync(url + "&handler=Mark",
+            new() { ["participantId"] = training.Participants[0].Id.ToString(), ["completedOn"] = "2026-10-30" }, url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.Db();
+        var profile = await db.MentorProfiles.AsNoTracking().SingleAsync(m => m.Id == mentor.ProfileId);
+        Assert.Equal((24m, "Сектор ИМР"), (profile.TrainingHours!.Value, profile.TrainingProvider));
+        Assert.True(await db.TrainingParticipants.Where(p => p.Id == training.Participants[0].Id).Select(p => p.Attended).SingleAsync());
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Read && a.EntityType == "Training" && a.EntityId == training.Id.ToString()));
+    }
+
+    [Fact]
     public async Task PostRemove_NotCompleted_RemovesParticipant()
     {
         var tree = await app.CreateTreeAsync();
