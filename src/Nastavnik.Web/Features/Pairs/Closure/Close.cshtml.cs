@@ -52,9 +52,7 @@ public class CloseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
 
         var closedOn = Form.ClosedOn!.Value;
         var rematch = Form.Kind == ClosureKind.Early && Form.Rematch;
-        Close(Group, request, closedOn);
-        var results = ResultsText(request);
-        await WriteBasesAsync(Group, results, closedOn, rematch);
+        await PairClosing.CloseAsync(db, Group, request, closedOn, rematch);
         db.Entry(Group).Property(g => g.RowVersion).OriginalValue = Form.RowVersion;
         try
         {
@@ -92,67 +90,6 @@ public class CloseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         await db.SaveChangesAsync();
         TempData["Message"] = "Пара предложена как кейс лучшей практики";
         return RedirectToPage(new { id });
-    }
-
-    private static void Close(MentoringGroup group, ClosureRequest request, DateOnly closedOn)
-    {
-        group.Status = GroupStatus.Closed;
-        group.ClosedOn = closedOn;
-        group.ClosureKind = request.Kind;
-        group.ClosureReason = ClosureRules.StoredReason(request);
-        group.ClosureComment = request.Comment.Trim();
-        group.Reflection = request.Reflection.Trim();
-        group.Results = request.Results.Trim();
-        foreach (var m in group.Members.Where(m => m.LeftOn is null)) m.LeftOn = closedOn;
-    }
-
-    private static string ResultsText(ClosureRequest request)
-    {
-        var text = request.Results.Trim();
-        if (request.Kind == ClosureKind.Early)
-        {
-            var reason = ClosureRules.StoredReason(request).Title();
-            text = $"Досрочное завершение: {reason}" + (request.Comment.Trim().Length > 0 ? $" ({request.Comment.Trim()})" : "")
-                + (text.Length > 0 ? ". " + text : "");
-        }
-        return text;
-    }
-
-    /// <summary>«Результаты программы» into the bases: the mentees finish (or go back for re-matching), mentors are free again.</summary>
-    private async Task WriteBasesAsync(MentoringGroup group, string results, DateOnly closedOn, bool rematch)
-    {
-        var menteeIds = group.Members.Where(m => m.MenteeProfileId != null).Select(m => m.MenteeProfileId!.Value).ToList();
-        var mentorIds = group.Members.Where(m => m.MentorProfileId != null).Select(m => m.MentorProfileId!.Value).ToList();
-        foreach (var mentee in await db.MenteeProfiles.Where(p => menteeIds.Contains(p.Id)).ToListAsync())
-        {
-            mentee.Results = Append(mentee.Results, results);
-            if (rematch)
-            {
-                mentee.Status = ParticipationStatus.Admitted;
-                mentee.EndDate = null;
-            }
-            else
-            {
-                mentee.Status = ParticipationStatus.Finished;
-                mentee.EndDate = closedOn;
-            }
-        }
-        // A mentor stays in the base across cycles: free again unless still in another active pair.
-        var busy = await db.GroupMembers.Where(m => m.MentorProfileId != null && mentorIds.Contains(m.MentorProfileId.Value)
-                && m.GroupId != group.Id && m.LeftOn == null && m.Group.Status == GroupStatus.Active)
-            .Select(m => m.MentorProfileId!.Value).ToListAsync();
-        foreach (var mentor in await db.MentorProfiles.Where(p => mentorIds.Contains(p.Id)).ToListAsync())
-        {
-            mentor.Results = Append(mentor.Results, results);
-            if (!busy.Contains(mentor.Id) && mentor.Status == ParticipationStatus.InPair) mentor.Status = ParticipationStatus.Admitted;
-        }
-    }
-
-    private static string Append(string existing, string add)
-    {
-        if (add.Length == 0) return existing;
-        var joined = existing.Trim().Length == 0 ? add : existing.TrimEnd() + "\n" + add;
-        return joined.Length <= 4000 ? joined : joined[^4000..];
     }
 
     private async Task<bool> LoadAsync(long id)
