@@ -57,7 +57,17 @@ public class CodeSlipsModel(NastavnikDb db, CurrentUser me, TimeProvider clock, 
             db.AccessCodes.Add(new AccessCode { User = user, CodeHash = hasher.HashPassword(user, code), CreatedByUserId = me.Id, CreatedAt = now, ExpiresAt = now + CodeGenerator.Lifetime });
             slips.Add(new CodeSlipDocument.Slip(c.FullName, c.ClassName, login, code));
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            ModelState.AddModelError(nameof(PersonIds), "Логин одного из участников уже занят другой учётной записью; обратитесь к администратору");
+            db.ChangeTracker.Clear();
+            Candidates = await (await CandidatesAsync()).ToListAsync();
+            return Page();
+        }
         var expires = DateOnly.FromDateTime(MoscowTime.From(now + CodeGenerator.Lifetime));
         var address = $"{Request.Scheme}://{Request.Host}/Account/Code";
         var fileName = $"kody-vhoda-{DateOnly.FromDateTime(MoscowTime.From(now)):yyyy-MM-dd}.docx";
