@@ -55,7 +55,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
             .ToListAsync();
         IsMember = members.Any(m => m.PersonId == personId);
         CanKeep = IsStaff || members.Any(m => m.PersonId == personId && m.Role == MemberRole.Mentor);
-        Pair = new Header(pair.Id, pair.Organization, pair.Program, pair.IsGroup, Forms.NameOf(pair.Form), pair.RoleVariant, pair.DeliveryMode,
+        Pair = new Header(pair.Id, pair.Organization, pair.Program, pair.IsGroup, Forms.NameOf(pair.Form), pair.RoleVariant, Forms.DeliveryModes.GetValueOrDefault(pair.DeliveryMode, pair.DeliveryMode),
             pair.StartDate, pair.PlannedEnd, pair.Curator ?? "", pair.Status, pair.ClosedOn);
         Members = members.Select(m => new MemberRow(PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName), m.Role,
             m.Kind is PersonKind.Pupil or PersonKind.Student ? m.ClassName : m.Position,

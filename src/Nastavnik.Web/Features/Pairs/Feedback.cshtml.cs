@@ -107,7 +107,7 @@ public class FeedbackModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
         public int? Usefulness { get; set; }
         [Required(ErrorMessage = "Оцените, насколько вам комфортно, от 1 до 10"), Range(1, 10, ErrorMessage = "Комфорт — оценка от 1 до 10")]
         public int? Comfort { get; set; }
-        [Range(0, 100, ErrorMessage = "Продвижение к цели — от 0 до 100 %")] public int? Progress { get; set; }
+        [Range(1, 10, ErrorMessage = "Продвижение к цели — оценка от 1 до 10")] public int? Progress { get; set; }
         [StringLength(2000, ErrorMessage = "«Что получилось» — не длиннее 2000 символов")] public string? WentWell { get; set; }
         [StringLength(2000, ErrorMessage = "«Что мешает» — не длиннее 2000 символов")] public string? Obstacles { get; set; }
         public bool NeedsHelp { get; set; }

@@ -107,11 +107,11 @@ public class MeetingModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : 
         public MeetingFormat Format { get; set; }
         [StringLength(300, ErrorMessage = "Место — не длиннее 300 символов")] public string? Place { get; set; }
         [StringLength(500, ErrorMessage = "Тема — не длиннее 500 символов")] public string? Topic { get; set; }
-        [StringLength(4000, ErrorMessage = "Результат — не длиннее 4000 символов")] public string? Result { get; set; }
+        [StringLength(2000, ErrorMessage = "Результат — не длиннее 2000 символов")] public string? Result { get; set; }
         [StringLength(1000, ErrorMessage = "Следующий шаг — не длиннее 1000 символов")] public string? NextStep { get; set; }
         public DateOnly? NextDate { get; set; }
         public MeetingOutcome Outcome { get; set; }
-        [StringLength(1000, ErrorMessage = "Причина пропуска — не длиннее 1000 символов")] public string? SkipReason { get; set; }
+        [StringLength(500, ErrorMessage = "Причина пропуска — не длиннее 500 символов")] public string? SkipReason { get; set; }
         public List<long> Attendees { get; set; } = [];
     }
 }

@@ -123,7 +123,7 @@ public class PlanModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         public long Id { get; set; }
         public uint Version { get; set; }
         [Required(ErrorMessage = "Укажите цель"), StringLength(500, ErrorMessage = "Цель — не длиннее 500 символов")] public string? Text { get; set; }
-        [Required(ErrorMessage = "Укажите измеримый результат цели"), StringLength(1000, ErrorMessage = "Результат — не длиннее 1000 символов")]
+        [Required(ErrorMessage = "Укажите измеримый результат цели"), StringLength(500, ErrorMessage = "Результат — не длиннее 500 символов")]
         public string? Measure { get; set; }
         public DateOnly? DueOn { get; set; }
         [Range(0, 100, ErrorMessage = "Выполнение цели — от 0 до 100 %")] public int? Progress { get; set; }
