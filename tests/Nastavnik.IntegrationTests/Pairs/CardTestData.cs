@@ -25,7 +25,7 @@ public static class CardTestData
             RegionId = tree.RegionId, OrganizationId = tree.OrganizationId, Name = AppFixture.Unique("Программа"),
             Family = ModelFamily.Learners, PeriodStart = new DateOnly(2026, 9, 1), PeriodEnd = new DateOnly(2027, 8, 31), Forms = ["pupil_pupil"],
         });
-        var mentor = await app.InsertAsync(Pupil(tree, AppFixture.Unique("Наставникова").Split(' ')[0] + "а", "9А", 9));
+        var mentor = await app.InsertAsync(Pupil(tree, "Наставникова" + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('а' + Convert.ToInt32(c.ToString(), 16)))), "9А", 9));
         var mentee = await app.InsertAsync(Pupil(tree, "Ученикова", "5Б", 5));
         var start = Today.AddDays(-30);
         var curatorLogin = await app.CreateUserAsync(Role.Curator, tree, "Белова Ирина Николаевна");

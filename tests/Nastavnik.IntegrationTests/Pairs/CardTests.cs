@@ -54,4 +54,25 @@ public class CardTests(AppFixture app)
         await using var db = app.Db();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Read && a.EntityType == "MentoringGroup" && a.EntityId == world.GroupId.ToString()));
     }
+
+    [Fact]
+    public async Task Index_CuratorSearchesBySurname_FindsOwnOrganizationsPairOnly()
+    {
+        var mine = await app.PairAsync();
+        var other = await app.PairAsync();
+        await using (var db = app.Db())
+        {
+            var surname = await db.People.Where(p => p.Id == mine.MentorPersonId).Select(p => p.LastName).SingleAsync();
+            var client = await app.SignInAsync(mine.CuratorLogin);
+
+            var html = await client.GetStringAsync($"/Pairs?q={Uri.EscapeDataString(surname)}&status=Active");
+
+            Assert.Contains($"data-group=\"{mine.GroupId}\"", html);
+            Assert.DoesNotContain($"data-group=\"{other.GroupId}\"", html);
+            var closedOnly = await client.GetStringAsync($"/Pairs?q={Uri.EscapeDataString(surname)}&status=Closed");
+            Assert.DoesNotContain($"data-group=\"{mine.GroupId}\"", closedOnly);
+            var otherName = await client.GetStringAsync($"/Pairs?q={Uri.EscapeDataString(surname + "я")}");
+            Assert.DoesNotContain($"data-group=\"{mine.GroupId}\"", otherName);
+        }
+    }
 }
