@@ -1,4 +1,5 @@
 using Nastavnik.Data.Demo;
+using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Features.People;
 using Nastavnik.Web.Features.Roadmaps;
 
@@ -14,6 +15,7 @@ public static class DemoCommand
         await DemoData.EnsureAsync(db, Console.Out);
             if (RoadmapDemo.FindSeedsDirectory() is { } seeds) await RoadmapDemo.LoadAsync(db, seeds, Console.Out);
             await PeopleDemo.LoadAsync(db, Console.Out);
+            await PairsDemo.LoadAsync(db, Console.Out);
         PrintLogins(Console.Out);
         return 0;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Nastavnik.Data;
 using Nastavnik.Data.Demo;
+using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Features.People;
 using Nastavnik.Web.Features.Roadmaps;
 using Nastavnik.Web;
@@ -30,6 +31,7 @@ public static class ServeCommand
             await DemoData.EnsureAsync(db, Console.Out);
             if (RoadmapDemo.FindSeedsDirectory() is { } seeds) await RoadmapDemo.LoadAsync(db, seeds, Console.Out);
             await PeopleDemo.LoadAsync(db, Console.Out);
+            await PairsDemo.LoadAsync(db, Console.Out);
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions

@@ -37,7 +37,7 @@ public partial class AccessCodeTests(AppFixture app)
     [Fact]
     public async Task Code_FirstUse_SetsPasswordAndSignsIn_SecondUseRefused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var (login, code, text) = await SlipAsync(pair);
         Assert.Matches("^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$", code);
         Assert.Contains("/Account/Code", text);
@@ -63,7 +63,7 @@ public partial class AccessCodeTests(AppFixture app)
     [Fact]
     public async Task Code_Expired_RefusedWithRussianMessage()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var (login, code, _) = await SlipAsync(pair);
         await using (var db = app.Db())
         {
@@ -81,7 +81,7 @@ public partial class AccessCodeTests(AppFixture app)
     [Fact]
     public async Task Code_ShortPassword_RefusedCodeStillUnused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var (login, code, _) = await SlipAsync(pair);
 
         var response = await app.Client().PostFormAsync("/Account/Code", SignIn(login, code, "короткий"));
@@ -95,7 +95,7 @@ public partial class AccessCodeTests(AppFixture app)
     [Fact]
     public async Task CodeSlips_PersonWithLogin_NotOffered()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         await SlipAsync(pair);
         var curator = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 

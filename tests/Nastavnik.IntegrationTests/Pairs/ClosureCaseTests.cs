@@ -32,7 +32,7 @@ public class ClosureCaseTests(AppFixture app)
     [Fact]
     public async Task Case_EveryoneConsentedToDistribution_Proposed()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         await ConsentsAsync(pair, pair.MentorPersonId, distribution: true);
         await ConsentsAsync(pair, pair.MenteePersonId, distribution: true);
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
@@ -46,7 +46,7 @@ public class ClosureCaseTests(AppFixture app)
     [Fact]
     public async Task Case_MenteeWithoutOrWithdrawnDistributionConsent_RefusedNamingThem()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         await ConsentsAsync(pair, pair.MentorPersonId, distribution: true);
         await ConsentsAsync(pair, pair.MenteePersonId, distribution: true, withdrawn: new DateOnly(2026, 1, 10));
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);

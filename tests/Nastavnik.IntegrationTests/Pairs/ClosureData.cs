@@ -13,7 +13,7 @@ public static partial class ClosureData
 {
     public sealed record Pair(MatchingData.World World, long GroupId, long MentorPersonId, long MenteePersonId, long MentorProfileId, long MenteeProfileId);
 
-    public static async Task<Pair> PairAsync(this AppFixture app, DateOnly? start = null)
+    public static async Task<Pair> ClosurePairAsync(this AppFixture app, DateOnly? start = null)
     {
         var world = await app.WorldAsync(1, 1);
         await using var db = app.Db();

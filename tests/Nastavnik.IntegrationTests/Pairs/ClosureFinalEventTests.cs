@@ -14,8 +14,8 @@ public class ClosureFinalEventTests(AppFixture app)
     [Fact]
     public async Task Post_SelectedPairs_ClosedPlannedWithEventOthersUntouched()
     {
-        var pair = await app.PairAsync();
-        var untouched = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
+        var untouched = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
         var title = AppFixture.Unique("Фестиваль наставничества");
 
@@ -46,7 +46,7 @@ public class ClosureFinalEventTests(AppFixture app)
     [Fact]
     public async Task Post_PairOfAnotherSchool_RefusedNothingClosed()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, await app.CreateTreeAsync());
 
         var response = await client.PostFormAsync("/Pairs/Closure/FinalEvent", new()
@@ -63,7 +63,7 @@ public class ClosureFinalEventTests(AppFixture app)
     [Fact]
     public async Task Post_FutureDate_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.OrgHead, pair.World.Tree);
 
         var response = await client.PostFormAsync("/Pairs/Closure/FinalEvent", new()

@@ -30,7 +30,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_PlannedWithFinalMeeting_ClosesAndWritesResultsToBases()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         await app.FinalMeetingAsync(pair, new DateOnly(2026, 5, 15));
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 
@@ -55,7 +55,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_PlannedWithoutFinalMeeting_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.OrgHead, pair.World.Tree);
 
         var response = await CloseAsync(client, pair.GroupId, v => Planned(v));
@@ -68,7 +68,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_EarlyWithoutReason_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 
         var response = await CloseAsync(client, pair.GroupId, v => Early(v, "None"));
@@ -81,7 +81,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_EarlyOtherWithoutComment_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 
         var response = await CloseAsync(client, pair.GroupId, v => Early(v, "Other"));
@@ -94,7 +94,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_FutureDate_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         await app.FinalMeetingAsync(pair, new DateOnly(2026, 5, 15));
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 
@@ -108,7 +108,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_BeforeStart_Refused()
     {
-        var pair = await app.PairAsync(start: new DateOnly(2026, 3, 1));
+        var pair = await app.ClosurePairAsync(start: new DateOnly(2026, 3, 1));
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 
         var response = await CloseAsync(client, pair.GroupId, v => Early(v, "Relocation"));
@@ -121,7 +121,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_AlreadyClosed_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
         var version = await client.CloseVersionAsync(pair.GroupId);
         MatchingData.AssertRedirect(await client.PostFormAsync($"/Pairs/Closure/Close/{pair.GroupId}", Early(version, "Illness")));
@@ -137,7 +137,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_StaleForm_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
         var version = await client.CloseVersionAsync(pair.GroupId);
         await using (var db = app.Db())
@@ -157,7 +157,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_EarlyWithRematch_MenteeBackToAdmitted()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 
         var response = await CloseAsync(client, pair.GroupId, v => Early(v, "MentorRefused", rematch: true));
@@ -176,7 +176,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Close_EarlyWithoutRematch_MenteeFinished()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 
         MatchingData.AssertRedirect(await CloseAsync(client, pair.GroupId, v => Early(v, "Other", comment: "Перевод в другой класс")));
@@ -190,7 +190,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Get_ExitQuestionnaires_LinkedAndAnsweredShown()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         await using (var db = app.Db())
         {
             var instrument = await db.Instruments.SingleAsync(i => i.Code == "seed_mentee_satisfaction" && i.Version == 1);
@@ -216,7 +216,7 @@ public class ClosureTests(AppFixture app)
     [Fact]
     public async Task Get_PairOfAnotherSchool_NotFound()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var other = await app.CreateTreeAsync();
         var client = await app.SignInAsAsync(Role.Curator, other);
 

@@ -22,7 +22,7 @@ public class ProblemReportTests(AppFixture app)
     [Fact]
     public async Task Post_MenteeOfPair_CuratorNotifiedSeesTextAuditHasNoText()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var curatorLogin = await app.CreateUserAsync(Role.Curator, pair.World.Tree);
         var mentee = await ParticipantAsync(pair, Role.Mentee, pair.MenteePersonId);
         var text = AppFixture.Unique("Наставник не приходит на встречи");
@@ -48,7 +48,7 @@ public class ProblemReportTests(AppFixture app)
     [Fact]
     public async Task Problems_HeadAndMentorOfPair_Forbidden_OtherSchoolCuratorSeesNothing()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var mentee = await ParticipantAsync(pair, Role.Mentee, pair.MenteePersonId);
         var text = AppFixture.Unique("Мне некомфортно");
         MatchingData.AssertRedirect(await mentee.PostFormAsync($"/Pairs/Problem/{pair.GroupId}", new() { ["Text"] = text }));
@@ -67,8 +67,8 @@ public class ProblemReportTests(AppFixture app)
     [Fact]
     public async Task Post_PersonNotInPair_NotFound()
     {
-        var pair = await app.PairAsync();
-        var other = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
+        var other = await app.ClosurePairAsync();
         var stranger = await ParticipantAsync(pair, Role.Mentee, other.MenteePersonId);
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Pairs/Problem/{pair.GroupId}")).StatusCode);
@@ -79,7 +79,7 @@ public class ProblemReportTests(AppFixture app)
     [Fact]
     public async Task Post_ParentOfMentee_Accepted()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var parent = await app.InsertAsync(MatchingData.Pupil(pair.World.Tree, "Родителева", "", 0, new DateOnly(1985, 1, 1)));
         await app.InsertAsync(new Nastavnik.Data.Entities.People.LegalRepresentative
         {
@@ -96,7 +96,7 @@ public class ProblemReportTests(AppFixture app)
     [Fact]
     public async Task MarkRead_Curator_SetsReadAt()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var mentee = await ParticipantAsync(pair, Role.Mentee, pair.MenteePersonId);
         MatchingData.AssertRedirect(await mentee.PostFormAsync($"/Pairs/Problem/{pair.GroupId}", new() { ["Text"] = "Проблема" }));
         await using var db = app.Db();

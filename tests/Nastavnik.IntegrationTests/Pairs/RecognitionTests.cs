@@ -21,7 +21,7 @@ public class RecognitionTests(AppFixture app)
     [InlineData("Order", "15-п", "ПРИКАЗ", false)]
     public async Task Certificate_RecordedRecognition_ValidDocxInItsOrientationAndAudited(string kind, string number, string heading, bool landscape)
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
         MatchingData.AssertRedirect(await client.PostFormAsync($"/Pairs/Closure/Recognition/{pair.GroupId}", new()
         {
@@ -52,7 +52,7 @@ public class RecognitionTests(AppFixture app)
     [Fact]
     public async Task Post_OrderWithoutNumber_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.OrgHead, pair.World.Tree);
 
         var response = await client.PostFormAsync($"/Pairs/Closure/Recognition/{pair.GroupId}", new()
@@ -69,7 +69,7 @@ public class RecognitionTests(AppFixture app)
     [Fact]
     public async Task Post_MenteeInsteadOfMentor_Refused()
     {
-        var pair = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, pair.World.Tree);
 
         var response = await client.PostFormAsync($"/Pairs/Closure/Recognition/{pair.GroupId}", new()
@@ -84,8 +84,8 @@ public class RecognitionTests(AppFixture app)
     [Fact]
     public async Task Certificate_RecognitionOfAnotherPair_NotFound()
     {
-        var pair = await app.PairAsync();
-        var other = await app.PairAsync();
+        var pair = await app.ClosurePairAsync();
+        var other = await app.ClosurePairAsync();
         var client = await app.SignInAsAsync(Role.Curator, other.World.Tree);
         MatchingData.AssertRedirect(await client.PostFormAsync($"/Pairs/Closure/Recognition/{other.GroupId}", new()
         {
