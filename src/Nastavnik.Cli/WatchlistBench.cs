@@ -76,7 +76,7 @@ public static class WatchlistBench
                     };
                     if (!await SignInAsync(client, login, password)) return 1;
                     var cookieHeader = cookies.GetCookieHeader(new Uri(baseUrl));
-                    for (var i = 0; i < 20; i++) await client.GetStringAsync("/Pairs/Watch");
+                    for (var i = 0; i < 5; i++) await client.GetStringAsync("/Pairs/Watch");
                     var single = Stopwatch.StartNew();
                     for (var i = 0; i < 20; i++) await client.GetStringAsync("/Pairs/Watch");
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -170,7 +170,7 @@ public static class WatchlistBench
                 // One pair in ten has gone quiet: its meetings end more than 30 days ago.
                 var quiet = id % 10 == 0;
                 var span = quiet ? Math.Max(1, days - 31) : days;
-                var n = Math.Max(1, perPair * days / 365 + (int)(random.NextDouble() * 2));
+                var n = Math.Max(1, perPair * 2 * days / 365 + (int)(random.NextDouble() * 2));
                 for (var k = 0; k < n && written < meetingCount; k++)
                 {
                     await copy.StartRowAsync();

@@ -47,21 +47,28 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         ShowsPairs = staff.Organizations.Length > 0;
         if (ShowsPairs)
         {
+            // Two statements: the counts (GROUP BY in SQL), then the chosen list's rows, paged here (a school's pairs).
             var rows = WatchQuery.Rows(db, staff, today);
-            PairTotals = await WatchQuery.TotalsAsync(rows);
-            var paged = await Filter(rows, List).OrderBy(r => r.StartDate).ThenBy(r => r.GroupId)
-                .Select(r => r.GroupId).ToPagedAsync(page);
-            var named = await NamesAsync(scope, paged.Items, today);
-            Pairs = new PagedList<PairRow>(paged.Items.Select(id => named[id]).ToList(), paged.Page, paged.PageSize, paged.Total);
+            PairTotals = Sum(await WatchQuery.PerOrganization(rows).ToListAsync());
+            var listed = await Filter(rows, List).OrderBy(r => r.StartDate).ThenBy(r => r.GroupId).ToListAsync();
+            var pageCount = Math.Max(1, (listed.Count + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
+            page = Math.Clamp(page, 1, pageCount);
+            var items = listed.Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToList();
+            var named = await NamesAsync(scope, items);
+            Pairs = new PagedList<PairRow>(items.Select(r => named[r.GroupId]).ToList(), page, Paging.DefaultPageSize, listed.Count);
         }
         var territory = TerritoryNodes(scope);
         ShowsOrganizations = territory.Municipalities.Length > 0 || territory.Regions.Length > 0;
         if (ShowsOrganizations)
         {
-            var rows = WatchQuery.Rows(db, territory, today);
-            TerritoryTotals = await WatchQuery.TotalsAsync(rows);
-            var paged = await WatchQuery.PerOrganization(rows).OrderByDescending(o => o.OverdueContacts + o.Stalled + o.MissingFeedback + o.LowRatings)
-                .ThenBy(o => o.OrganizationId).ToPagedAsync(page);
+            // One statement: the roll-up per organization; totals and paging over its few rows here.
+            var all = await WatchQuery.PerOrganization(WatchQuery.Rows(db, territory, today)).ToListAsync();
+            TerritoryTotals = Sum(all);
+            var ordered = all.OrderByDescending(o => o.OverdueContacts + o.Stalled + o.MissingFeedback + o.LowRatings).ThenBy(o => o.OrganizationId).ToList();
+            var pageCount = Math.Max(1, (ordered.Count + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
+            page = Math.Clamp(page, 1, pageCount);
+            var paged = new PagedList<WatchQuery.OrganizationTotals>(
+                ordered.Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToList(), page, Paging.DefaultPageSize, ordered.Count);
             var ids = paged.Items.Select(o => o.OrganizationId).ToList();
             var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName);
             Organizations = new PagedList<OrganizationRow>(
@@ -80,10 +87,11 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         string details;
         if (staff.Organizations.Length > 0)
         {
-            var ids = await WatchQuery.Rows(db, staff, today)
+            var flagged = await WatchQuery.Rows(db, staff, today)
                 .Where(r => r.Stalled || r.MissingFeedback || r.OverdueContacts || r.LowRatings)
-                .OrderBy(r => r.StartDate).ThenBy(r => r.GroupId).Select(r => r.GroupId).Take(MaxExportRows).ToListAsync();
-            var named = await NamesAsync(scope, ids, today);
+                .OrderBy(r => r.StartDate).ThenBy(r => r.GroupId).Take(MaxExportRows).ToListAsync();
+            var ids = flagged.Select(r => r.GroupId).ToList();
+            var named = await NamesAsync(scope, flagged);
             content = XlsxWriter.Write("Пары под наблюдением",
                 ["Организация", "Наставник", "Наставляемый", "Начало", "Нет встреч 30 дней", "Нет обратной связи", "Контакты просрочены", "Низкие оценки"],
                 ids.Select(id => named[id]).Select(p => (IReadOnlyList<string>)
@@ -131,9 +139,13 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         _ => rows.Where(r => r.Stalled),
     };
 
-    private async Task<Dictionary<long, PairRow>> NamesAsync(Scope scope, IReadOnlyCollection<long> ids, DateOnly today)
+    private static WatchQuery.Totals Sum(IReadOnlyCollection<WatchQuery.OrganizationTotals> rows) => new(
+        rows.Sum(o => o.Active), rows.Sum(o => o.Stalled), rows.Sum(o => o.MissingFeedback), rows.Sum(o => o.OverdueContacts), rows.Sum(o => o.LowRatings));
+
+    private async Task<Dictionary<long, PairRow>> NamesAsync(Scope scope, IReadOnlyCollection<WatchRow> rows)
     {
-        var flags = await WatchQuery.Rows(db, StaffNodes(scope), today).Where(r => ids.Contains(r.GroupId)).ToDictionaryAsync(r => r.GroupId);
+        var flags = rows.ToDictionary(r => r.GroupId);
+        var ids = flags.Keys.ToList();
         var pairs = await db.MentoringGroups.AsNoTracking().InScope(scope).Where(g => ids.Contains(g.Id))
             .Select(g => new
             {
