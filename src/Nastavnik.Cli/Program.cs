@@ -59,6 +59,8 @@ public static class Program
               bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
               bench control [--organizations N]       замер: контрольный отчёт региона (1000 ОО × 40 мероприятий × 5 лет)
               bench import [--items N] [--connection CS]  замер: импорт .docx на 200 пунктов (чтение и сохранение)
+              bench watchlist [--pairs 30000] [--meetings 1000000] [--duration 15] [--keep]
+                                                      замер: страница «Пары под наблюдением» под wrk (куратор и муниципальный координатор)
               bench match [--sizes 100000:1000,…] [--quick]
                                                       замер подбора пар: загрузка, компоненты, решение, объяснения, память, устойчивость
 
