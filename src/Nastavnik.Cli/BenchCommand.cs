@@ -18,6 +18,7 @@ public static class BenchCommand
         "people-import" => PeopleImportBench.RunAsync(args[1..]),
         "search" => SearchBench.RunAsync(args[1..]),
         "match" => MatchBench.RunAsync(args[1..]),
+        "watchlist" => WatchlistBench.RunAsync(args[1..]),
         "match-one" => Task.FromResult(MatchBench.RunOne(args[1..])),
         _ => Task.FromResult(Usage()),
     };

@@ -19,6 +19,7 @@ public static class Program
                 "import" when rest.FirstOrDefault() == "people" => await ImportPeopleCommand.RunAsync(rest[1..]),
                 "match" => MatchCommand.Run(rest),
                 "bench" => await BenchCommand.RunAsync(rest),
+                "pairs" => await PairsCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(Console.Out, 0),
                 _ => Help(Console.Error, 2),
             };
@@ -53,9 +54,13 @@ public static class Program
               match generate --mentees N [--municipalities G] [--candidates K] [--seed S] … --out ФАЙЛ
                                                       создать реалистичную задачу подбора (nastavnik match — все параметры)
               match dimacs ФАЙЛ --out ФАЙЛ.min        задача подбора как поток минимальной стоимости в формате DIMACS
+              pairs watchlist --node КРАТКОЕ_ИМЯ_ОО|МУНИЦИПАЛИТЕТ|РЕГИОН [--json]
+                                                      пары под наблюдением узла: {"stalled", "missing_feedback", "overdue_contacts", "low_ratings", "active"}
               bench deadlines [--seconds N]           замер: разбор сроков, фраз в секунду (один поток)
               bench control [--organizations N]       замер: контрольный отчёт региона (1000 ОО × 40 мероприятий × 5 лет)
               bench import [--items N] [--connection CS]  замер: импорт .docx на 200 пунктов (чтение и сохранение)
+              bench watchlist [--pairs 30000] [--meetings 1000000] [--duration 15] [--keep]
+                                                      замер: страница «Пары под наблюдением» под wrk (куратор и муниципальный координатор)
               bench match [--sizes 100000:1000,…] [--quick]
                                                       замер подбора пар: загрузка, компоненты, решение, объяснения, память, устойчивость
 

@@ -115,6 +115,7 @@ public static class WebServices
         services.AddRoadmapServices();
         services.AddConsentServices();
         services.AddMatchingServices();
+        Nastavnik.Web.Features.Pairs.Watch.PairWatchServices.AddPairWatchServices(services);
 
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 64 * 1024 * 1024);

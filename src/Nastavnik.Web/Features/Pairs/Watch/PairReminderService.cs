@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nastavnik.Data;
+using Nastavnik.Data.Entities;
+using Nastavnik.Domain.Access;
+using Nastavnik.Domain.Pairs;
+using Nastavnik.Domain.Text;
+
+namespace Nastavnik.Web.Features.Pairs.Watch;
+
+/// <summary>
+/// The daily pass over active pairs: the curator hears of overdue contacts and of stalled pairs, each member of a pair
+/// of missing monthly feedback. A reminder is made once a month per user and pair (dedup key), and its e-mail is
+/// queued in the outbox in the same transaction. The flags come from <see cref="WatchQuery"/>, the page's SQL.
+/// Runs only when both <c>Nastavnik:Reminders:Enabled</c> (the switch of all reminder scans, off in tests) and
+/// <c>Nastavnik:Pairs:Reminders:Enabled</c> are on; an advisory lock lets one web node scan at a time.
+/// </summary>
+public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<PairReminderService.Settings> settings,
+    IConfiguration config, TimeProvider clock, ILogger<PairReminderService> log) : BackgroundService
+{
+    /// <summary>Bound from <c>Nastavnik:Pairs:Reminders</c>.</summary>
+    public sealed class Settings
+    {
+        public bool Enabled { get; set; } = true;
+        public double IntervalMinutes { get; set; } = 24 * 60;
+    }
+
+    public sealed record Run(bool Skipped, int Notifications, int Emails);
+
+    /// <summary>"NSTV" + 6 (issue 6): distinct from the roadmap reminders' lock.</summary>
+    public const long LockKey = 0x4E535456_00000006;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var s = settings.Value;
+        if (!s.Enabled || !config.GetValue("Nastavnik:Reminders:Enabled", true))
+        {
+            log.LogInformation("Pair reminders are switched off");
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(0.01, s.IntervalMinutes)), clock);
+        do
+        {
+            try
+            {
+                var run = await RunOnceAsync(DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow())), stoppingToken);
+                if (run.Notifications > 0) log.LogInformation("Pair reminders: {Count} notifications, {Emails} e-mails queued", run.Notifications, run.Emails);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "Pair reminder pass failed; the next one runs in {Minutes} min", s.IntervalMinutes);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private sealed record Planned(long UserId, string? Email, string Text, string Link, string Key);
+
+    /// <summary>
+    /// One pass as of <paramref name="today"/> (a Moscow date) over every region, or over <paramref name="only"/>.
+    /// Public so tests can run it directly on their own nodes.
+    /// </summary>
+    public async Task<Run> RunOnceAsync(DateOnly today, CancellationToken ct = default, WatchNodes? only = null)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NastavnikDb>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_xact_lock({LockKey}) as \"Value\"").SingleAsync(ct);
+        if (!locked) return new Run(true, 0, 0);
+
+        var nodes = only ?? new WatchNodes([], [], await db.Regions.Select(r => r.Id).ToArrayAsync(ct));
+        var flagged = await WatchQuery.Rows(db, nodes, today)
+            .Where(r => r.Stalled || r.OverdueContacts || r.MissingFeedback).ToListAsync(ct);
+        if (flagged.Count == 0) return new Run(false, 0, 0);
+
+        var month = $"{today:yyyy-MM}";
+        var ids = flagged.Select(r => r.GroupId).ToArray();
+        var pairs = await db.MentoringGroups.AsNoTracking().Where(g => ids.Contains(g.Id))
+            .Select(g => new
+            {
+                g.Id, g.OrganizationId, g.CuratorUserId, Organization = g.Organization.ShortName,
+                Mentees = g.Members.Where(m => m.Role == MemberRole.Mentee).Select(m => m.Person.LastName + " " + m.Person.FirstName).ToList(),
+            })
+            .ToDictionaryAsync(g => g.Id, ct);
+        var organizations = pairs.Values.Select(p => p.OrganizationId).Distinct().ToArray();
+        var curators = await db.RoleAssignments.AsNoTracking()
+            .Where(a => a.Role == Role.Curator && a.User.IsActive && a.OrganizationId != null && organizations.Contains(a.OrganizationId.Value))
+            .Select(a => new { a.UserId, OrganizationId = a.OrganizationId!.Value, a.User.Email })
+            .ToListAsync(ct);
+        var curatorEmails = await db.Users.AsNoTracking().Where(u => pairs.Values.Select(p => p.CuratorUserId).Contains(u.Id) && u.IsActive)
+            .ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+
+        var planned = new List<Planned>();
+        foreach (var row in flagged)
+        {
+            var pair = pairs[row.GroupId];
+            // The pair's own curator when one is named, otherwise every curator of the school.
+            var to = pair.CuratorUserId is { } own && curatorEmails.TryGetValue(own, out var ownEmail)
+                ? [(own, ownEmail)]
+                : curators.Where(c => c.OrganizationId == pair.OrganizationId).Select(c => (c.UserId, c.Email)).ToList();
+            var who = string.Join(", ", pair.Mentees);
+            foreach (var (userId, email) in to)
+            {
+                if (row.OverdueContacts)
+                {
+                    planned.Add(new Planned(userId, email, $"Просрочены контакты куратора с парой ({who}, {pair.Organization})",
+                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:contacts-overdue:{month}"));
+                }
+                if (row.Stalled)
+                {
+                    planned.Add(new Planned(userId, email, $"Пара {who} ({pair.Organization}) не встречалась 30 дней",
+                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:stalled:{month}"));
+                }
+            }
+        }
+
+        // Members whose side has given no feedback for 30 days, reached through their login (users.person_id).
+        var silent = flagged.Where(r => r.MissingFeedback).Select(r => r.GroupId).ToArray();
+        var since = MoscowTime.StartOfDay(today.AddDays(-(WatchRules.FeedbackDays - 1)));
+        var members = await (
+            from m in db.GroupMembers.AsNoTracking()
+            where silent.Contains(m.GroupId) && m.LeftOn == null
+                && !db.Feedback.Any(f => f.GroupId == m.GroupId && f.Role == m.Role && f.SubmittedAt >= since)
+            join u in db.Users on m.PersonId equals u.PersonId
+            where u.IsActive
+            select new { m.GroupId, u.Id, u.Email }).ToListAsync(ct);
+        foreach (var m in members)
+        {
+            planned.Add(new Planned(m.Id, m.Email, "Заполните, пожалуйста, ежемесячную обратную связь о работе вашей наставнической пары",
+                "", $"pair:{m.GroupId}:feedback:{month}"));
+        }
+
+        var keys = planned.Select(p => p.Key).Distinct().ToArray();
+        var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey))
+            .Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
+            .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
+        var fresh = planned.DistinctBy(p => (p.UserId, p.Key)).Where(p => !existing.Contains((p.UserId, p.Key))).ToList();
+        if (fresh.Count == 0) return new Run(false, 0, 0);
+
+        var now = clock.GetUtcNow();
+        foreach (var p in fresh)
+        {
+            db.Notifications.Add(new Notification { UserId = p.UserId, Text = p.Text, Link = p.Link, DedupKey = p.Key, CreatedAt = now });
+        }
+        var emails = 0;
+        foreach (var group in fresh.Where(p => !string.IsNullOrWhiteSpace(p.Email)).GroupBy(p => p.UserId))
+        {
+            db.EmailOutbox.Add(new EmailMessage
+            {
+                ToAddress = group.First().Email!.Trim(),
+                Subject = $"Наставник: наставнические пары требуют внимания ({group.Count()})",
+                Body = "Здравствуйте!\n\n" + string.Join("\n", group.Select(p => "• " + p.Text)) + "\n\nЭто письмо отправлено автоматически.",
+                CreatedAt = now, NextAttemptAt = now,
+            });
+            emails++;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Run(false, fresh.Count, emails);
+    }
+}
+
+public static class PairWatchServices
+{
+    public static IServiceCollection AddPairWatchServices(this IServiceCollection services)
+    {
+        services.AddOptions<PairReminderService.Settings>().BindConfiguration("Nastavnik:Pairs:Reminders");
+        services.AddSingleton<PairReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PairReminderService>());
+        return services;
+    }
+}
