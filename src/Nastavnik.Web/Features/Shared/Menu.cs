@@ -24,6 +24,7 @@ public static class Menu
         new("Выбор наставника", "/Matching/Choice/Mine", typeof(Matching.Choice.MineModel)),
         new("Заявки наставляемых", "/Matching/Choice/Requests", typeof(Matching.Choice.RequestsModel)),
         new("Пары и группы", "/Pairs/Index", typeof(Pairs.IndexModel)),
+        new("Пары под наблюдением", "/Pairs/Watch/Index", typeof(Pairs.Watch.IndexModel)),
         new("Мои пары", "/Pairs/Mine", typeof(Pairs.MineModel)),
         new("Итоговые мероприятия", "/Pairs/Closure/FinalEvent", typeof(Pairs.Closure.FinalEventModel)),
         new("Сообщения о проблемах", "/Pairs/Problems", typeof(Pairs.ProblemsModel)),
