@@ -139,7 +139,7 @@ public static class RunApproval
             if (asMentee.Count > 0) text.Append($" Ваш наставник: {string.Join(", ", asMentee)}.");
             var message = text.ToString();
             if (message.Length > 2000) message = message[..1999] + "…";
-            db.Notifications.Add(new Notification { UserId = user.Id, Text = message, Link = "", DedupKey = $"matchrun:{run.Id}:approved", CreatedAt = now });
+            db.Notifications.Add(new Notification { UserId = user.Id, Text = message, Link = "/Pairs/Mine", DedupKey = $"matchrun:{run.Id}:approved", CreatedAt = now });
             if (!string.IsNullOrWhiteSpace(user.Email))
             {
                 db.EmailOutbox.Add(new EmailMessage

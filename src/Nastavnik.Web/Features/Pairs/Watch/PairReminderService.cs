@@ -127,7 +127,7 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         foreach (var m in members)
         {
             planned.Add(new Planned(m.Id, m.Email, "Заполните, пожалуйста, ежемесячную обратную связь о работе вашей наставнической пары",
-                "", $"pair:{m.GroupId}:feedback:{month}"));
+                $"/Pairs/Feedback/{m.GroupId}", $"pair:{m.GroupId}:feedback:{month}"));
         }
 
         var keys = planned.Select(p => p.Key).Distinct().ToArray();
