@@ -67,6 +67,46 @@ public class PairsBrowserTests(AppFixture app)
         Assert.Equal(MemberRole.Mentee, feedback.Role);
     }
 
+    [Fact]
+    public async Task Desktop_CuratorSeesOverdueContactClosesPairAndPrintsCertificate()
+    {
+        // The pair started 30 days ago and the curator has not contacted it: the cadence is overdue.
+        var world = await app.PairAsync();
+        var browser = await app.BrowserAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(), Locale = "ru-RU", AcceptDownloads = true,
+        });
+        var page = await SignInAsync(context, world.CuratorLogin);
+
+        await page.GotoAsync("/Pairs/Watch");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Просрочены контакты куратора" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#pairs")).ToContainTextAsync(world.MenteeName);
+
+        await page.GotoAsync($"/Pairs/Card/{world.GroupId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Завершить" }).ClickAsync();
+        await page.Locator("label[for=kind-early]").ClickAsync();
+        await page.GetByLabel("Дата завершения").FillAsync(CardTestData.Today.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Причина досрочного завершения").SelectOptionAsync(nameof(ClosureReason.Relocation));
+        await page.GetByLabel("Результаты программы", new() { Exact = false }).FillAsync("Освоены приёмы подготовки к ОГЭ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Завершить", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"/Pairs/Closure/Close/{world.GroupId}"));
+
+        await page.GotoAsync($"/Pairs/Closure/Recognition/{world.GroupId}");
+        await page.GetByLabel("Вид поощрения").SelectOptionAsync(nameof(RecognitionKind.Certificate));
+        await page.GetByLabel("Текст").FillAsync("За активное участие в программе наставничества");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Записать" }).ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Скачать (.docx)" }).First.ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        Assert.True(new FileInfo(path!).Length > 1000, "the certificate is a real document");
+
+        await using var db = app.Db();
+        var pair = await db.MentoringGroups.SingleAsync(g => g.Id == world.GroupId);
+        Assert.Equal((GroupStatus.Closed, ClosureKind.Early, ClosureReason.Relocation), (pair.Status, pair.ClosureKind, pair.ClosureReason));
+        Assert.True(await db.Recognitions.AnyAsync(r => r.GroupId == world.GroupId && r.Kind == RecognitionKind.Certificate));
+    }
+
     private static async Task<IPage> SignInAsync(IBrowserContext context, string login)
     {
         var page = await context.NewPageAsync();
@@ -74,7 +114,8 @@ public class PairsBrowserTests(AppFixture app)
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Логин").FillAsync(login);
         await page.GetByLabel("Пароль").FillAsync(AppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).TapAsync();
+        var signIn = page.GetByRole(AriaRole.Button, new() { Name = "Войти" });
+        if (page.ViewportSize is { Width: <= 500 }) await signIn.TapAsync(); else await signIn.ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
         return page;
     }
