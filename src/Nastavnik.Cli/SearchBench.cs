@@ -84,7 +84,7 @@ public static class SearchBench
             {
                 var cookies = new CookieContainer();
                 using var client = Client(cookies, baseUrl);
-                if (!await SignInAsync(client)) return 1;
+                if (!await SignInAsync(client, Login, Password, SearchPath(Prefixes[0]))) return 1;
                 var cookieHeader = cookies.GetCookieHeader(new Uri(baseUrl));
                 Console.WriteLine($"Веб-приложение: {baseUrl}; вход куратора «{Login}» выполнен (одна школа, {people / Schools} обучающихся)");
 
@@ -266,7 +266,8 @@ public static class SearchBench
     }
 
     /// <summary>The web app as `nastavnik serve` builds it, on the given loopback address, without background jobs or mail.</summary>
-    private static WebApplication BuildApp(string cs, string url)
+    /// <summary>The site hosted in-process on <paramref name="url"/> for a benchmark (background workers off); shared by the web benches.</summary>
+    internal static WebApplication BuildApp(string cs, string url)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -291,7 +292,7 @@ public static class SearchBench
         return app;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -305,8 +306,11 @@ public static class SearchBench
             Timeout = TimeSpan.FromSeconds(60),
         };
 
-    /// <summary>GETs the login page for the antiforgery token, POSTs the form; the auth cookie stays in the client's container.</summary>
-    private static async Task<bool> SignInAsync(HttpClient client)
+    /// <summary>
+    /// GETs the login page for the antiforgery token, POSTs the form (the auth cookie stays in the client's container)
+    /// and checks that <paramref name="checkPath"/> then answers 200; shared by the web benches.
+    /// </summary>
+    internal static async Task<bool> SignInAsync(HttpClient client, string login, string password, string checkPath)
     {
         var page = await client.GetStringAsync("/Account/Login");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
@@ -317,19 +321,19 @@ public static class SearchBench
         }
         using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Form.UserName"] = Login,
-            ["Form.Password"] = Password,
+            ["Form.UserName"] = login,
+            ["Form.Password"] = password,
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
-            Console.Error.WriteLine($"Ошибка: вход не выполнен (HTTP {(int)response.StatusCode})");
+            Console.Error.WriteLine($"Ошибка: вход «{login}» не выполнен (HTTP {(int)response.StatusCode})");
             return false;
         }
-        using var check = await client.GetAsync(SearchPath(Prefixes[0]));
+        using var check = await client.GetAsync(checkPath);
         if (check.StatusCode != HttpStatusCode.OK)
         {
-            Console.Error.WriteLine($"Ошибка: база наставляемых после входа ответила HTTP {(int)check.StatusCode}");
+            Console.Error.WriteLine($"Ошибка: {checkPath} после входа ответила HTTP {(int)check.StatusCode}");
             return false;
         }
         return true;

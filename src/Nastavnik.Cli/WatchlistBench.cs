@@ -1,17 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using NpgsqlTypes;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
-using Nastavnik.Web;
 using static Nastavnik.Cli.BenchSql;
 
 namespace Nastavnik.Cli;
@@ -56,9 +51,9 @@ public static class WatchlistBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Загружено: {SearchBench.Schools} школ, {pairs} действующих пар, встреч {counts.Meetings} (COPY BINARY), отзывов {counts.Feedback}, контактов {counts.Contacts} за {load.Elapsed.TotalSeconds:F1} с; база {name}"));
 
-            var port = FreePort();
+            var port = SearchBench.FreePort();
             var baseUrl = $"http://127.0.0.1:{port}";
-            await using var app = BuildApp(cs, baseUrl);
+            await using var app = SearchBench.BuildApp(cs, baseUrl);
             await app.StartAsync();
             try
             {
@@ -74,7 +69,7 @@ public static class WatchlistBench
                     {
                         BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60),
                     };
-                    if (!await SignInAsync(client, login, password)) return 1;
+                    if (!await SearchBench.SignInAsync(client, login, password, "/Pairs/Watch")) return 1;
                     var cookieHeader = cookies.GetCookieHeader(new Uri(baseUrl));
                     for (var i = 0; i < 5; i++) await client.GetStringAsync("/Pairs/Watch");
                     var single = Stopwatch.StartNew();
@@ -210,20 +205,6 @@ public static class WatchlistBench
         return (written, feedback, contacts);
     }
 
-    private static async Task<bool> SignInAsync(HttpClient client, string login, string password)
-    {
-        var page = await client.GetStringAsync("/Account/Login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
-        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Form.UserName"] = login, ["Form.Password"] = password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-        }));
-        using var check = await client.GetAsync("/Pairs/Watch");
-        if (response.StatusCode == HttpStatusCode.Redirect && check.StatusCode == HttpStatusCode.OK) return true;
-        Console.Error.WriteLine($"Ошибка: вход «{login}» или Pairs/Watch не удался (HTTP {(int)response.StatusCode}, {(int)check.StatusCode})");
-        return false;
-    }
-
     private static async Task<SearchBench.WrkResult?> RunWrkAsync(string url, string cookieHeader, int duration)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -242,32 +223,5 @@ public static class WatchlistBench
             Console.Error.WriteLine("wrk не найден. Установите его: sudo apt-get install wrk — и повторите замер.");
             return null;
         }
-    }
-
-    private static WebApplication BuildApp(string cs, string url)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = [], ApplicationName = typeof(WebServices).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration[$"ConnectionStrings:{DataServices.ConnectionStringName}"] = cs;
-        builder.Configuration["Nastavnik:Reminders:Enabled"] = "false";
-        builder.Configuration["Nastavnik:Smtp:Enabled"] = "false";
-        builder.Configuration["Nastavnik:Consents:Enabled"] = "false";
-        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error";
-        builder.WebHost.UseUrls(url);
-        builder.Services.AddNastavnikData(builder.Configuration);
-        builder.AddNastavnikWeb();
-        var app = builder.Build();
-        app.UseNastavnikWeb();
-        return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
