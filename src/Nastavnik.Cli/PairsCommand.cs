@@ -58,7 +58,7 @@ public static class PairsCommand
         }
 
         var today = DateOnly.FromDateTime(MoscowTime.From(TimeProvider.System.GetUtcNow()));
-        var t = await WatchQuery.TotalsAsync(WatchQuery.Rows(db, new WatchNodes(organizations, municipalities, regions), today));
+        var t = WatchQuery.Sum(await WatchQuery.PerOrganizationAsync(db, new WatchNodes(organizations, municipalities, regions), today));
         if (json)
         {
             Console.Out.WriteLine(new JsonObject

@@ -60,6 +60,8 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     public DbSet<Recognition> Recognitions => Set<Recognition>();
     public DbSet<AccessCode> AccessCodes => Set<AccessCode>();
     public DbSet<FinalEvent> FinalEvents => Set<FinalEvent>();
+    public DbSet<PairWatch> PairWatch => Set<PairWatch>();
+    public DbSet<WatchTotal> WatchTotals => Set<WatchTotal>();
 
     /// <summary>Who is acting: the signed-in user on the web, the OS user in the CLI. Filled into every audit entry.</summary>
     public AuditActor Actor { get; } = actor ?? AuditActor.System;
@@ -91,6 +93,7 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
                 nameof(Person) => "people",
                 nameof(MentoringProgram) => "programs",
                 nameof(Feedback) => "feedback",
+                nameof(PairWatch) => "pair_watch",
                 _ => SnakeCase.From(entity.ClrType.Name) + "s",
             };
             entity.SetTableName(table);

@@ -53,7 +53,7 @@ public class WatchTests(AppFixture app)
         var (tree, pairs) = await SchoolAsync();
         await using var db = app.Db();
 
-        var rows = await WatchQuery.Rows(db, WatchNodes.OfOrganizations([tree.OrganizationId]), Today).ToDictionaryAsync(r => r.GroupId);
+        var rows = await (await WatchQuery.RowsAsync(db, WatchNodes.OfOrganizations([tree.OrganizationId]), Today)).ToDictionaryAsync(r => r.GroupId);
 
         string Flags(string kind)
         {

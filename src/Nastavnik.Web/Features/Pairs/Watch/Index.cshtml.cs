@@ -36,7 +36,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
     public WatchQuery.Totals PairTotals { get; private set; } = new(0, 0, 0, 0, 0);
     public WatchQuery.Totals TerritoryTotals { get; private set; } = new(0, 0, 0, 0, 0);
     public PagedList<PairRow> Pairs { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
-    public PagedList<OrganizationRow> Organizations { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public PagedList<OrganizationTotals> Organizations { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public async Task OnGetAsync(string? list, int page = 1)
     {
@@ -47,33 +47,38 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         ShowsPairs = staff.Organizations.Length > 0;
         if (ShowsPairs)
         {
-            // Two statements: the counts (GROUP BY in SQL), then the chosen list's rows, paged here (a school's pairs).
-            var rows = WatchQuery.Rows(db, staff, today);
-            PairTotals = Sum(await WatchQuery.PerOrganization(rows).ToListAsync());
-            var listed = await Filter(rows, List).OrderBy(r => r.StartDate).ThenBy(r => r.GroupId).ToListAsync();
-            var pageCount = Math.Max(1, (listed.Count + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
+            // The counts come from watch_totals; the chosen list's count is among them, so one more statement fetches
+            // the page of pairs from pair_watch, and one the names of those few pairs.
+            var organizations = await WatchQuery.PerOrganizationAsync(db, staff, today);
+            PairTotals = WatchQuery.Sum(organizations);
+            var total = List switch
+            {
+                "feedback" => PairTotals.MissingFeedback,
+                "contacts" => PairTotals.OverdueContacts,
+                "ratings" => PairTotals.LowRatings,
+                _ => PairTotals.Stalled,
+            };
+            var pageCount = Math.Max(1, (total + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
             page = Math.Clamp(page, 1, pageCount);
-            var items = listed.Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToList();
+            var ids = organizations.Select(o => o.OrganizationId).ToList();
+            var items = total == 0 ? [] : await Filter(db.PairWatch.AsNoTracking().Where(w => ids.Contains(w.OrganizationId)), List)
+                .OrderBy(r => r.StartDate).ThenBy(r => r.GroupId)
+                .Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToListAsync();
             var named = await NamesAsync(scope, items);
-            Pairs = new PagedList<PairRow>(items.Select(r => named[r.GroupId]).ToList(), page, Paging.DefaultPageSize, listed.Count);
+            Pairs = new PagedList<PairRow>(items.Where(r => named.ContainsKey(r.GroupId)).Select(r => named[r.GroupId]).ToList(), page, Paging.DefaultPageSize, total);
         }
         var territory = TerritoryNodes(scope);
         ShowsOrganizations = territory.Municipalities.Length > 0 || territory.Regions.Length > 0;
         if (ShowsOrganizations)
         {
-            // One statement: the roll-up per organization; totals and paging over its few rows here.
-            var all = await WatchQuery.PerOrganization(WatchQuery.Rows(db, territory, today)).ToListAsync();
-            TerritoryTotals = Sum(all);
-            var ordered = all.OrderByDescending(o => o.OverdueContacts + o.Stalled + o.MissingFeedback + o.LowRatings).ThenBy(o => o.OrganizationId).ToList();
+            // One statement reads the counts per organization (kept in watch_totals); totals and paging over its rows here.
+            var all = (await WatchQuery.PerOrganizationAsync(db, territory, today)).Where(o => o.Active > 0).ToList();
+            TerritoryTotals = WatchQuery.Sum(all);
+            var ordered = all.OrderByDescending(o => o.OverdueContacts + o.Stalled + o.MissingFeedback + o.LowRatings).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.OrganizationId).ToList();
             var pageCount = Math.Max(1, (ordered.Count + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
             page = Math.Clamp(page, 1, pageCount);
-            var paged = new PagedList<WatchQuery.OrganizationTotals>(
+            Organizations = new PagedList<OrganizationTotals>(
                 ordered.Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToList(), page, Paging.DefaultPageSize, ordered.Count);
-            var ids = paged.Items.Select(o => o.OrganizationId).ToList();
-            var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName);
-            Organizations = new PagedList<OrganizationRow>(
-                paged.Items.Select(o => new OrganizationRow(names.GetValueOrDefault(o.OrganizationId, ""), o)).ToList(),
-                paged.Page, paged.PageSize, paged.Total);
         }
     }
 
@@ -87,7 +92,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         string details;
         if (staff.Organizations.Length > 0)
         {
-            var flagged = await WatchQuery.Rows(db, staff, today)
+            var flagged = await (await WatchQuery.RowsAsync(db, staff, today))
                 .Where(r => r.Stalled || r.MissingFeedback || r.OverdueContacts || r.LowRatings)
                 .OrderBy(r => r.StartDate).ThenBy(r => r.GroupId).Take(MaxExportRows).ToListAsync();
             var ids = flagged.Select(r => r.GroupId).ToList();
@@ -103,15 +108,12 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         }
         else
         {
-            var rows = await WatchQuery.PerOrganization(WatchQuery.Rows(db, TerritoryNodes(scope), today))
-                .OrderBy(o => o.OrganizationId).Take(MaxExportRows).ToListAsync();
-            var ids = rows.Select(o => o.OrganizationId).ToList();
-            var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName);
+            var rows = (await WatchQuery.PerOrganizationAsync(db, TerritoryNodes(scope), today)).Where(o => o.Active > 0).ToList();
             content = XlsxWriter.Write("Пары под наблюдением",
                 ["Организация", "Действующих пар", "Нет встреч 30 дней", "Нет обратной связи", "Контакты просрочены", "Низкие оценки"],
-                rows.OrderBy(o => names.GetValueOrDefault(o.OrganizationId, "")).Select(o => (IReadOnlyList<string>)
+                rows.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => (IReadOnlyList<string>)
                 [
-                    names.GetValueOrDefault(o.OrganizationId, ""), o.Active.ToString(), o.Stalled.ToString(), o.MissingFeedback.ToString(),
+                    o.Name, o.Active.ToString(), o.Stalled.ToString(), o.MissingFeedback.ToString(),
                     o.OverdueContacts.ToString(), o.LowRatings.ToString(),
                 ]));
             details = $"пары под наблюдением по организациям, {RussianPlural.Format(rows.Count, "организация", "организации", "организаций")}";
@@ -131,7 +133,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         scope.Assignments.Where(a => a.Role == Role.MunicipalCoordinator && a.MunicipalityId is not null).Select(a => a.MunicipalityId!.Value).Distinct().ToArray(),
         scope.Assignments.Where(a => a.Role == Role.RegionAdmin && a.RegionId is not null).Select(a => a.RegionId!.Value).Distinct().ToArray());
 
-    private static IQueryable<WatchRow> Filter(IQueryable<WatchRow> rows, string list) => list switch
+    private static IQueryable<PairWatch> Filter(IQueryable<PairWatch> rows, string list) => list switch
     {
         "feedback" => rows.Where(r => r.MissingFeedback),
         "contacts" => rows.Where(r => r.OverdueContacts),
@@ -139,10 +141,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         _ => rows.Where(r => r.Stalled),
     };
 
-    private static WatchQuery.Totals Sum(IReadOnlyCollection<WatchQuery.OrganizationTotals> rows) => new(
-        rows.Sum(o => o.Active), rows.Sum(o => o.Stalled), rows.Sum(o => o.MissingFeedback), rows.Sum(o => o.OverdueContacts), rows.Sum(o => o.LowRatings));
-
-    private async Task<Dictionary<long, PairRow>> NamesAsync(Scope scope, IReadOnlyCollection<WatchRow> rows)
+    private async Task<Dictionary<long, PairRow>> NamesAsync(Scope scope, IReadOnlyCollection<PairWatch> rows)
     {
         var flags = rows.ToDictionary(r => r.GroupId);
         var ids = flags.Keys.ToList();
@@ -157,7 +156,6 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         return pairs.ToDictionary(p => p.Id, p => new PairRow(p.Id, p.ShortName, string.Join(", ", p.Mentors), string.Join(", ", p.Mentees), p.StartDate, flags[p.Id]));
     }
 
-    public sealed record PairRow(long Id, string Organization, string Mentors, string Mentees, DateOnly StartDate, WatchRow Row);
+    public sealed record PairRow(long Id, string Organization, string Mentors, string Mentees, DateOnly StartDate, PairWatch Row);
 
-    public sealed record OrganizationRow(string Name, WatchQuery.OrganizationTotals Totals);
 }

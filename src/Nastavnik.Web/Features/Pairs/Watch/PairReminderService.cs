@@ -64,12 +64,14 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NastavnikDb>();
+        var nodes = only ?? new WatchNodes([], [], await db.Regions.Select(r => r.Id).ToArrayAsync(ct));
+        // Stale organizations are recomputed before the transaction, one short statement each.
+        await WatchQuery.PerOrganizationAsync(db, nodes, today, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_xact_lock({LockKey}) as \"Value\"").SingleAsync(ct);
         if (!locked) return new Run(true, 0, 0);
 
-        var nodes = only ?? new WatchNodes([], [], await db.Regions.Select(r => r.Id).ToArrayAsync(ct));
-        var flagged = await WatchQuery.Rows(db, nodes, today)
+        var flagged = await (await WatchQuery.RowsAsync(db, nodes, today, ct))
             .Where(r => r.Stalled || r.OverdueContacts || r.MissingFeedback).ToListAsync(ct);
         if (flagged.Count == 0) return new Run(false, 0, 0);
 
@@ -167,6 +169,8 @@ public static class PairWatchServices
         services.AddOptions<PairReminderService.Settings>().BindConfiguration("Nastavnik:Pairs:Reminders");
         services.AddSingleton<PairReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<PairReminderService>());
+        services.AddSingleton<WatchRefreshService>();
+        services.AddHostedService(sp => sp.GetRequiredService<WatchRefreshService>());
         return services;
     }
 }
