@@ -24,7 +24,7 @@ create function pair_cadence(ids bigint[], today date)
 returns table (group_id bigint, side text, status text, due_on date)
 language sql stable as $$
     with g as (
-        select g.id, g.start_date, g.status = 'closed' as closed from mentoring_groups g where g.id = any(ids)
+        select g.id, g.start_date, g.status = 'closed' as closed from unnest(ids) i (id) join mentoring_groups g on g.id = i.id
     ),
     sides (side) as (values ('mentor'), ('mentee')),
     c as (
@@ -85,7 +85,7 @@ returns table (group_id bigint, organization_id bigint, start_date date,
                stalled boolean, missing_feedback boolean, overdue_contacts boolean, low_ratings boolean)
 language sql stable as $$
     with g as (
-        select g.id, g.organization_id, g.start_date from mentoring_groups g where g.id = any(ids) and g.status = 'active'
+        select g.id, g.organization_id, g.start_date from unnest(ids) i (id) join mentoring_groups g on g.id = i.id where g.status = 'active'
     ),
     met as (
         select m.group_id, max(m.held_on) as last_on
@@ -149,7 +149,7 @@ begin
     all_orgs := array(
         select distinct x from (
             select unnest(coalesce(orgs, '{}')) as x
-            union all select g.organization_id from mentoring_groups g where g.id = any(ids)
+            union all select g.organization_id from unnest(ids) i (id) join mentoring_groups g on g.id = i.id
         ) o where x is not null order by 1);
     if cardinality(all_orgs) = 0 then
         return;
@@ -165,7 +165,8 @@ begin
         ) t order by 1);
 
     delete from pair_watch w
-    where w.group_id = any(targets)
+    using unnest(targets) t (id)
+    where w.group_id = t.id
       and not exists (select 1 from mentoring_groups g where g.id = w.group_id and g.status = 'active');
     insert into pair_watch as w (group_id, organization_id, start_date, as_of, stalled, missing_feedback, overdue_contacts, low_ratings)
     select r.group_id, r.organization_id, r.start_date, today, r.stalled, r.missing_feedback, r.overdue_contacts, r.low_ratings

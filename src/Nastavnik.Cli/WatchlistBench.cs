@@ -123,7 +123,8 @@ public static class WatchlistBench
     /// </summary>
     private static async Task<(long Meetings, long Feedback, long Contacts)> LoadPairsAsync(string cs, long regionId, int meetingCount)
     {
-        await using var conn = new NpgsqlConnection(cs);
+        // The watch-list triggers recompute every pair after each bulk statement: no command timeout here.
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { CommandTimeout = 0 }.ConnectionString);
         await conn.OpenAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await ExecuteAsync(conn, $"""

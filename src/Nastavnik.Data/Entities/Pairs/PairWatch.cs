@@ -24,7 +24,6 @@ public class PairWatch
 public class WatchTotal
 {
     public long OrganizationId { get; set; }
-    public Organization Organization { get; set; } = null!;
     public DateOnly AsOf { get; set; }
     public int Active { get; set; }
     public int Stalled { get; set; }
