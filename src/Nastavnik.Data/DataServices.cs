@@ -17,7 +17,19 @@ public static class DataServices
             throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set. Run `nastavnik serve` to start a local cluster, or set it.");
         }
-        services.AddDbContext<NastavnikDb>(o => o.UseNpgsql(cs));
+        services.AddDbContext<NastavnikDb>(o => o.UseNpgsql(WithAutoPrepare(cs)));
         return services;
+    }
+
+    /// <summary>
+    /// Statements a connection runs again and again (the scope, the lists' pages) are prepared on the server after
+    /// their second use, so PostgreSQL parses and plans them once per connection instead of on every request.
+    /// A connection string that sets it itself is left alone.
+    /// </summary>
+    public static string WithAutoPrepare(string cs)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 }

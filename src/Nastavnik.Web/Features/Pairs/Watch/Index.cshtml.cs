@@ -35,7 +35,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
     public bool ShowsOrganizations { get; private set; }
     public WatchQuery.Totals PairTotals { get; private set; } = new(0, 0, 0, 0, 0);
     public WatchQuery.Totals TerritoryTotals { get; private set; } = new(0, 0, 0, 0, 0);
-    public PagedList<PairRow> Pairs { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public PagedList<WatchedPair> Pairs { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public PagedList<OrganizationTotals> Organizations { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public async Task OnGetAsync(string? list, int page = 1)
@@ -48,7 +48,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         if (ShowsPairs)
         {
             // The counts come from watch_totals; the chosen list's count is among them, so one more statement fetches
-            // the page of pairs from pair_watch, and one the names of those few pairs.
+            // the page of pairs from pair_watch with the members' names.
             var organizations = await WatchQuery.PerOrganizationAsync(db, staff, today);
             PairTotals = WatchQuery.Sum(organizations);
             var total = List switch
@@ -60,12 +60,9 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
             };
             var pageCount = Math.Max(1, (total + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
             page = Math.Clamp(page, 1, pageCount);
-            var ids = organizations.Select(o => o.OrganizationId).ToList();
-            var items = total == 0 ? [] : await Filter(db.PairWatch.AsNoTracking().Where(w => ids.Contains(w.OrganizationId)), List)
-                .OrderBy(r => r.StartDate).ThenBy(r => r.GroupId)
-                .Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToListAsync();
-            var named = await NamesAsync(scope, items);
-            Pairs = new PagedList<PairRow>(items.Where(r => named.ContainsKey(r.GroupId)).Select(r => named[r.GroupId]).ToList(), page, Paging.DefaultPageSize, total);
+            var ids = organizations.Select(o => o.OrganizationId).ToArray();
+            var items = total == 0 ? [] : await WatchQuery.PairsAsync(db, ids, List, (page - 1) * Paging.DefaultPageSize, Paging.DefaultPageSize);
+            Pairs = new PagedList<WatchedPair>(items, page, Paging.DefaultPageSize, total);
         }
         var territory = TerritoryNodes(scope);
         ShowsOrganizations = territory.Municipalities.Length > 0 || territory.Regions.Length > 0;
@@ -92,19 +89,16 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         string details;
         if (staff.Organizations.Length > 0)
         {
-            var flagged = await (await WatchQuery.RowsAsync(db, staff, today))
-                .Where(r => r.Stalled || r.MissingFeedback || r.OverdueContacts || r.LowRatings)
-                .OrderBy(r => r.StartDate).ThenBy(r => r.GroupId).Take(MaxExportRows).ToListAsync();
-            var ids = flagged.Select(r => r.GroupId).ToList();
-            var named = await NamesAsync(scope, flagged);
+            var organizations = (await WatchQuery.PerOrganizationAsync(db, staff, today)).Select(o => o.OrganizationId).ToArray();
+            var flagged = await WatchQuery.PairsAsync(db, organizations, null, 0, MaxExportRows);
             content = XlsxWriter.Write("Пары под наблюдением",
                 ["Организация", "Наставник", "Наставляемый", "Начало", "Нет встреч 30 дней", "Нет обратной связи", "Контакты просрочены", "Низкие оценки"],
-                ids.Select(id => named[id]).Select(p => (IReadOnlyList<string>)
+                flagged.Select(p => (IReadOnlyList<string>)
                 [
                     p.Organization, p.Mentors, p.Mentees, p.StartDate.ToString("dd.MM.yyyy"),
-                    YesNo(p.Row.Stalled), YesNo(p.Row.MissingFeedback), YesNo(p.Row.OverdueContacts), YesNo(p.Row.LowRatings),
+                    YesNo(p.Stalled), YesNo(p.MissingFeedback), YesNo(p.OverdueContacts), YesNo(p.LowRatings),
                 ]));
-            details = $"пары под наблюдением, {RussianPlural.Format(ids.Count, "пара", "пары", "пар")}";
+            details = $"пары под наблюдением, {RussianPlural.Format(flagged.Count, "пара", "пары", "пар")}";
         }
         else
         {
@@ -133,29 +127,6 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         scope.Assignments.Where(a => a.Role == Role.MunicipalCoordinator && a.MunicipalityId is not null).Select(a => a.MunicipalityId!.Value).Distinct().ToArray(),
         scope.Assignments.Where(a => a.Role == Role.RegionAdmin && a.RegionId is not null).Select(a => a.RegionId!.Value).Distinct().ToArray());
 
-    private static IQueryable<PairWatch> Filter(IQueryable<PairWatch> rows, string list) => list switch
-    {
-        "feedback" => rows.Where(r => r.MissingFeedback),
-        "contacts" => rows.Where(r => r.OverdueContacts),
-        "ratings" => rows.Where(r => r.LowRatings),
-        _ => rows.Where(r => r.Stalled),
-    };
 
-    private async Task<Dictionary<long, PairRow>> NamesAsync(Scope scope, IReadOnlyCollection<PairWatch> rows)
-    {
-        var flags = rows.ToDictionary(r => r.GroupId);
-        var ids = flags.Keys.ToList();
-        var pairs = await db.MentoringGroups.AsNoTracking().InScope(scope).Where(g => ids.Contains(g.Id))
-            .Select(g => new
-            {
-                g.Id, g.Organization.ShortName, g.StartDate,
-                Mentors = g.Members.Where(m => m.Role == MemberRole.Mentor).Select(m => m.Person.LastName + " " + m.Person.FirstName + " " + m.Person.MiddleName).ToList(),
-                Mentees = g.Members.Where(m => m.Role == MemberRole.Mentee).Select(m => m.Person.LastName + " " + m.Person.FirstName + " " + m.Person.MiddleName).ToList(),
-            })
-            .ToListAsync();
-        return pairs.ToDictionary(p => p.Id, p => new PairRow(p.Id, p.ShortName, string.Join(", ", p.Mentors), string.Join(", ", p.Mentees), p.StartDate, flags[p.Id]));
-    }
-
-    public sealed record PairRow(long Id, string Organization, string Mentors, string Mentees, DateOnly StartDate, PairWatch Row);
 
 }

@@ -38,6 +38,20 @@ public sealed class OrganizationTotals
     public int LowRatings { get; set; }
 }
 
+/// <summary>A pair on a watch list with the names a school's head or curator sees.</summary>
+public sealed class WatchedPair
+{
+    public long GroupId { get; set; }
+    public string Organization { get; set; } = "";
+    public string Mentors { get; set; } = "";
+    public string Mentees { get; set; } = "";
+    public DateOnly StartDate { get; set; }
+    public bool Stalled { get; set; }
+    public bool MissingFeedback { get; set; }
+    public bool OverdueContacts { get; set; }
+    public bool LowRatings { get; set; }
+}
+
 /// <summary>
 /// The contact cadence and the watch lists, computed in PostgreSQL, never by loading pairs. The flags of each active
 /// pair (pair_watch) and their counts per organization (watch_totals) are kept by triggers on every write (migration
@@ -90,6 +104,44 @@ public static class WatchQuery
                     new NpgsqlParameter("today", NpgsqlDbType.Date) { Value = today },
                 ], ct);
         }
+    }
+
+    /// <summary>
+    /// One page of the active pairs of these organizations on a watch list («stalled», «feedback», «contacts»,
+    /// «ratings»; null: on any), oldest first, with the organization and the members' names — one statement. The
+    /// caller passes only organizations where the user is head or curator (the pairs' scope).
+    /// </summary>
+    public static Task<List<WatchedPair>> PairsAsync(NastavnikDb db, long[] organizations, string? list, int skip, int take, CancellationToken ct = default)
+    {
+        // The condition comes from this fixed list, never from the request.
+        var flag = list switch
+        {
+            "stalled" => "w.stalled",
+            "feedback" => "w.missing_feedback",
+            "contacts" => "w.overdue_contacts",
+            "ratings" => "w.low_ratings",
+            null => "(w.stalled or w.missing_feedback or w.overdue_contacts or w.low_ratings)",
+            _ => throw new ArgumentOutOfRangeException(nameof(list), list, "unknown watch list"),
+        };
+        return db.Database.SqlQueryRaw<WatchedPair>($"""
+            select w.group_id as "GroupId", o.short_name as "Organization", w.start_date as "StartDate",
+                   w.stalled as "Stalled", w.missing_feedback as "MissingFeedback", w.overdue_contacts as "OverdueContacts",
+                   w.low_ratings as "LowRatings",
+                   coalesce((select string_agg(concat_ws(' ', p.last_name, p.first_name, nullif(p.middle_name, '')), ', ' order by p.last_name, p.first_name, p.id)
+                             from group_members m join people p on p.id = m.person_id
+                             where m.group_id = w.group_id and m.role = 'mentor'), '') as "Mentors",
+                   coalesce((select string_agg(concat_ws(' ', p.last_name, p.first_name, nullif(p.middle_name, '')), ', ' order by p.last_name, p.first_name, p.id)
+                             from group_members m join people p on p.id = m.person_id
+                             where m.group_id = w.group_id and m.role = 'mentee'), '') as "Mentees"
+            from pair_watch w
+            join organizations o on o.id = w.organization_id
+            where w.organization_id = any(@organizations) and {flag}
+            order by w.start_date, w.group_id
+            offset @skip limit @take
+            """,
+            new NpgsqlParameter("organizations", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = organizations },
+            new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = skip },
+            new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = take }).ToListAsync(ct);
     }
 
     public static Totals Sum(IEnumerable<OrganizationTotals> rows)
