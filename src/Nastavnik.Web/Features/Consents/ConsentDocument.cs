@@ -1,8 +1,8 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Nastavnik.Domain.People;
 using Nastavnik.Web.Features.Shared;
+using static Nastavnik.Web.Features.Shared.DocxWriter;
 
 namespace Nastavnik.Web.Features.Consents;
 
@@ -13,10 +13,8 @@ namespace Nastavnik.Web.Features.Consents;
 /// </summary>
 public static class ConsentDocument
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     /// <summary>The text version printed on the form and proposed when a consent is recorded.</summary>
     public const string FormVersion = "2026-1";
-    private const string Font = "Times New Roman";
     private const string Blank = "________________________________";
 
     public sealed record Operator(string Name, string Inn, string Address);
@@ -46,26 +44,26 @@ public static class ConsentDocument
     {
         var minor = d.RepresentativeName is not null;
         var distribution = d.Purpose == ConsentPurpose.Distribution;
-        var body = new Body();
-        body.Append(P(JustificationValues.Center, true, distribution
+        var content = new List<OpenXmlElement>();
+        content.Add(Paragraph(JustificationValues.Center, true, distribution
             ? "СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ, РАЗРЕШЁННЫХ СУБЪЕКТОМ ПЕРСОНАЛЬНЫХ ДАННЫХ ДЛЯ РАСПРОСТРАНЕНИЯ"
             : d.Purpose == ConsentPurpose.ExtraDuties
                 ? "СОГЛАСИЕ НА ВОЗЛОЖЕНИЕ ДОПОЛНИТЕЛЬНЫХ ОБЯЗАННОСТЕЙ НАСТАВНИКА"
                 : "СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ"));
-        body.Append(P(JustificationValues.Center, false, $"(форма {FormVersion})"));
-        body.Append(P(JustificationValues.Left, false, ""));
+        content.Add(Paragraph(JustificationValues.Center, false, $"(форма {FormVersion})"));
+        content.Add(Paragraph(JustificationValues.Left, false, ""));
 
         var subject = $"{d.FullName}{(d.BirthDate is { } b ? $", {b:dd.MM.yyyy} года рождения" : "")}{(d.ClassName.Length > 0 ? $", обучающийся(аяся) {d.ClassName} класса" : "")}";
         if (minor)
         {
-            body.Append(P(JustificationValues.Both, false,
+            content.Add(Paragraph(JustificationValues.Both, false,
                 $"Я, {d.RepresentativeName}, паспорт серия ______ № ________ выдан {Blank}, являясь законным представителем "
                 + $"({RelationshipText(d.Relationship)}{(d.RepresentativeDocument.Length > 0 ? $", документ, подтверждающий полномочия: {d.RepresentativeDocument}" : "")}) "
                 + $"несовершеннолетнего(ей) {subject} (далее — субъект персональных данных),"));
         }
         else
         {
-            body.Append(P(JustificationValues.Both, false,
+            content.Add(Paragraph(JustificationValues.Both, false,
                 $"Я, {subject}, паспорт серия ______ № ________ выдан {Blank}, зарегистрированный(ая) по адресу: {Blank},"));
         }
         var op = $"{d.Organization.Name}{(d.Organization.Inn.Length > 0 ? $" (ИНН {d.Organization.Inn})" : "")}"
@@ -73,7 +71,7 @@ public static class ConsentDocument
 
         if (d.Purpose == ConsentPurpose.ExtraDuties)
         {
-            body.Append(P(JustificationValues.Both, false,
+            content.Add(Paragraph(JustificationValues.Both, false,
                 $"даю согласие работодателю — {op} — на возложение на меня дополнительных обязанностей наставника в рамках "
                 + "программы наставничества организации: участие в подборе пары, проведение встреч с наставляемым, ведение "
                 + "плана и отчётности по программе. Дополнительные обязанности выполняются в соответствии с положением о "
@@ -81,57 +79,46 @@ public static class ConsentDocument
         }
         else
         {
-            body.Append(P(JustificationValues.Both, false,
+            content.Add(Paragraph(JustificationValues.Both, false,
                 $"в соответствии со {(distribution ? "статьями 9 и 10.1" : "статьёй 9")} Федерального закона от 27.07.2006 № 152-ФЗ "
                 + $"«О персональных данных» {(minor ? "даю согласие на обработку персональных данных субъекта" : "свободно, своей волей и в своём интересе даю согласие на обработку моих персональных данных")} "
                 + $"оператору — {op} (далее — оператор) — на следующих условиях."));
-            body.Append(P(JustificationValues.Both, true, "1. Цели обработки:"));
-            foreach (var purpose in Purposes) body.Append(P(JustificationValues.Both, false, $"— {purpose};"));
-            body.Append(P(JustificationValues.Both, true, "2. Перечень персональных данных:"));
-            body.Append(P(JustificationValues.Both, false, string.Join("; ", DataList) + "."));
+            content.Add(Paragraph(JustificationValues.Both, true, "1. Цели обработки:"));
+            foreach (var purpose in Purposes) content.Add(Paragraph(JustificationValues.Both, false, $"— {purpose};"));
+            content.Add(Paragraph(JustificationValues.Both, true, "2. Перечень персональных данных:"));
+            content.Add(Paragraph(JustificationValues.Both, false, string.Join("; ", DataList) + "."));
             if (distribution)
             {
-                body.Append(P(JustificationValues.Both, true, "3. Персональные данные, разрешённые для распространения, и где:"));
-                body.Append(P(JustificationValues.Both, false,
+                content.Add(Paragraph(JustificationValues.Both, true, "3. Персональные данные, разрешённые для распространения, и где:"));
+                content.Add(Paragraph(JustificationValues.Both, false,
                     "☐ фамилия, имя, отчество  ☐ фотографии  ☐ видеозаписи  ☐ описание наставнического случая (кейса)  ☐ отзыв; "
                     + "место размещения: ☐ официальный сайт оператора  ☐ сайты организаций-партнёров  ☐ средства массовой информации. "
                     + "Условия и запреты на обработку неограниченным кругом лиц: " + Blank + "."));
             }
             else
             {
-                body.Append(P(JustificationValues.Both, true, "3. Действия с персональными данными:"));
-                body.Append(P(JustificationValues.Both, false, Actions
+                content.Add(Paragraph(JustificationValues.Both, true, "3. Действия с персональными данными:"));
+                content.Add(Paragraph(JustificationValues.Both, false, Actions
                     + ", с использованием средств автоматизации и без них. Персональные данные обрабатываются и хранятся на территории Российской Федерации."));
             }
-            body.Append(P(JustificationValues.Both, true, "4. Срок действия и порядок отзыва:"));
-            body.Append(P(JustificationValues.Both, false,
+            content.Add(Paragraph(JustificationValues.Both, true, "4. Срок действия и порядок отзыва:"));
+            content.Add(Paragraph(JustificationValues.Both, false,
                 "Согласие действует с даты подписания до окончания участия в программе наставничества либо до его отзыва. "
                 + "Согласие может быть отозвано в любой момент письменным заявлением, поданным оператору лично или направленным "
                 + "по почте. После получения отзыва оператор немедленно прекращает обработку (блокирует данные) и в срок, не "
                 + "превышающий тридцати дней, уничтожает персональные данные, о чём составляется акт об уничтожении персональных "
                 + "данных; обезличенные сведения в ранее сданной отчётности сохраняются."));
             if (minor)
-                body.Append(P(JustificationValues.Both, false,
+                content.Add(Paragraph(JustificationValues.Both, false,
                     "Обучающийся, достигший 14 лет, подписывает настоящее согласие наряду с законным представителем."));
         }
-        body.Append(P(JustificationValues.Left, false, ""));
-        body.Append(P(JustificationValues.Left, false, $"Дата: «____» ____________ {d.Today.Year} г."));
-        body.Append(P(JustificationValues.Left, false,
+        content.Add(Paragraph(JustificationValues.Left, false, ""));
+        content.Add(Paragraph(JustificationValues.Left, false, $"Дата: «____» ____________ {d.Today.Year} г."));
+        content.Add(Paragraph(JustificationValues.Left, false,
             $"{(minor ? "Законный представитель" : "Подпись")}: ______________ / {(minor ? d.RepresentativeName : d.FullName)} /"));
-        if (minor) body.Append(P(JustificationValues.Left, false, $"Обучающийся (с 14 лет): ______________ / {d.FullName} /"));
+        if (minor) content.Add(Paragraph(JustificationValues.Left, false, $"Обучающийся (с 14 лет): ______________ / {d.FullName} /"));
 
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1134, Right = 850, Bottom = 1134, Left = 1701, Header = 709, Footer = 709, Gutter = 0 }));
-            main.Document = new Document(body);
-            document.PackageProperties.Title = XlsxWriter.XmlSafe("Согласие — " + d.FullName);
-            document.PackageProperties.Language = "ru-RU";
-        }
-        return stream.ToArray();
+        return DocxWriter.Write("Согласие — " + d.FullName, DocxWriter.Page.Portrait, fontHalfPoints: 24, content, spacingAfter: 60);
     }
 
     private static string RelationshipText(Relationship? r) => r switch
@@ -142,14 +129,4 @@ public static class ConsentDocument
         Relationship.Custodian => "попечитель",
         _ => "законный представитель",
     };
-
-    private static Paragraph P(JustificationValues justification, bool bold, string text)
-    {
-        var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font });
-        if (bold) props.Append(new Bold());
-        props.Append(new FontSize { Val = "24" });
-        return new Paragraph(
-            new ParagraphProperties(new SpacingBetweenLines { After = "60" }, new Justification { Val = justification }),
-            new Run(props, new Text(XlsxWriter.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
-    }
 }

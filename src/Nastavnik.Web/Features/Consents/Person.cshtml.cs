@@ -9,6 +9,7 @@ using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Features.Territories.Organizations;
 using Nastavnik.Web.Infrastructure;
 using PersonEntity = Nastavnik.Data.Entities.People.Person;
@@ -184,7 +185,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
             representative?.Representative.FullName, representative?.Relationship, representative?.Document ?? "", organization, purpose, Today));
         var fileName = $"Согласие {Subject.LastName} {Subject.FirstName}.docx";
         await db.AuditAsync(AuditAction.Export, nameof(Nastavnik.Data.Entities.People.Person), id.ToString(), Subject.RegionId, $"бланк согласия: {fileName}");
-        return File(content, ConsentDocument.ContentType, fileName);
+        return File(content, DocxWriter.ContentType, fileName);
     }
 
     private async Task<bool> LoadAsync(long id)

@@ -6,6 +6,7 @@ using Nastavnik.Data.Entities.Matching;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Matching;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Matching;
@@ -38,6 +39,6 @@ public class OrderModel(NastavnikDb db, CurrentUser me) : PageModel
         await db.AuditAsync(AuditAction.Export, nameof(MatchRun), id.ToString(), order.RegionId,
             $"приказ «{OrderDocument.Title}» от {order.OrderDate:dd.MM.yyyy} № {order.OrderNumber}, " +
             $"{RussianPlural.Format(order.Rows.Count, "строка", "строки", "строк")}, файл {fileName}");
-        return File(content, OrderDocument.ContentType, fileName);
+        return File(content, DocxWriter.ContentType, fileName);
     }
 }

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Nastavnik.Web.Features.Shared;
+using static Nastavnik.Web.Features.Shared.DocxWriter;
 
 namespace Nastavnik.Web.Features.Pairs;
 
@@ -11,11 +11,8 @@ namespace Nastavnik.Web.Features.Pairs;
 /// </summary>
 public static class PlanDocument
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string Title = "Персонализированная программа наставничества";
 
-    private const string Font = "Times New Roman";
-    private const int PageWidth = 11906, PageHeight = 16838, MarginLeft = 1701, MarginRight = 850, MarginTopBottom = 1134;
     // № | goal and tasks | measurable result | due | progress: 9,355 twips between the margins.
     private static readonly int[] ColumnWidths = [567, 3685, 2835, 1276, 992];
     private static readonly string[] Columns = ["№", "Цель и задачи", "Измеримый результат", "Срок", "Выполнено"];
@@ -25,104 +22,36 @@ public static class PlanDocument
 
     public static byte[] Write(Input plan)
     {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            var body = new Body();
-            body.Append(Paragraph(JustificationValues.Center, true, plan.Organization));
-            body.Append(Paragraph(JustificationValues.Left, false, ""));
-            body.Append(Paragraph(JustificationValues.Center, true, Title));
-            body.Append(Paragraph(JustificationValues.Left, false, ""));
-            body.Append(Paragraph(JustificationValues.Left, false, $"Программа: {plan.Program}"));
-            body.Append(Paragraph(JustificationValues.Left, false, $"Форма наставничества: {plan.Form}"));
-            body.Append(Paragraph(JustificationValues.Left, false, $"Наставник: {plan.Mentors}"));
-            body.Append(Paragraph(JustificationValues.Left, false, $"Наставляемый: {plan.Mentees}"));
-            body.Append(Paragraph(JustificationValues.Left, false,
-                $"Срок: с {plan.StartDate:dd.MM.yyyy}{(plan.PlannedEnd is { } end ? $" по {end:dd.MM.yyyy}" : "")}"));
-            body.Append(Paragraph(JustificationValues.Left, false, ""));
-            body.Append(Table(plan.Goals));
-            // A paragraph must follow a table before the section properties.
-            body.Append(Paragraph(JustificationValues.Left, false, ""));
-            body.Append(Paragraph(JustificationValues.Left, false, "Наставник ____________________        Наставляемый ____________________"));
-            body.Append(new SectionProperties(
-                new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
-                new PageMargin
-                {
-                    Top = MarginTopBottom, Right = MarginRight, Bottom = MarginTopBottom, Left = MarginLeft, Header = 709, Footer = 709, Gutter = 0,
-                }));
-            main.Document = new Document(body);
-            document.PackageProperties.Title = XlsxWriter.XmlSafe(Title);
-            document.PackageProperties.Language = "ru-RU";
-        }
-        return stream.ToArray();
+        List<OpenXmlElement> content =
+        [
+            Paragraph(JustificationValues.Center, true, plan.Organization),
+            Empty(),
+            Paragraph(JustificationValues.Center, true, Title),
+            Empty(),
+            Paragraph(JustificationValues.Left, false, $"Программа: {plan.Program}"),
+            Paragraph(JustificationValues.Left, false, $"Форма наставничества: {plan.Form}"),
+            Paragraph(JustificationValues.Left, false, $"Наставник: {plan.Mentors}"),
+            Paragraph(JustificationValues.Left, false, $"Наставляемый: {plan.Mentees}"),
+            Paragraph(JustificationValues.Left, false,
+                $"Срок: с {plan.StartDate:dd.MM.yyyy}{(plan.PlannedEnd is { } end ? $" по {end:dd.MM.yyyy}" : "")}"),
+            Empty(),
+            Table(plan.Goals),
+            Empty(),
+            Paragraph(JustificationValues.Left, false, "Наставник ____________________        Наставляемый ____________________"),
+        ];
+        return DocxWriter.Write(Title, DocxWriter.Page.Portrait, fontHalfPoints: 24, content);
     }
 
-    private static Table Table(IReadOnlyList<PlanGoalRow> goals)
-    {
-        var border = () => new[]
-        {
-            (OpenXmlElement)new TopBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-            new LeftBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-            new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-            new RightBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-        };
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Width = ColumnWidths.Sum().ToString(), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(border()),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(ColumnWidths.Select(w => new GridColumn { Width = w.ToString() })));
-        var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
-        for (var c = 0; c < Columns.Length; c++) header.Append(Cell(ColumnWidths[c], JustificationValues.Center, true, Columns[c]));
-        table.Append(header);
-        var number = 0;
-        foreach (var goal in goals)
-        {
-            number++;
-            var lines = new List<string> { goal.Goal };
-            lines.AddRange(goal.Tasks.Select(t => $"{(t.IsDone ? "☑" : "☐")} {t.Text}{(t.DueOn is { } due ? $" (до {due:dd.MM.yyyy})" : "")}"));
-            table.Append(new TableRow(new TableRowProperties(new CantSplit()),
-                Cell(ColumnWidths[0], JustificationValues.Center, false, number + "."),
-                Cell(ColumnWidths[1], JustificationValues.Left, false, [.. lines]),
+    private static Table Table(IReadOnlyList<PlanGoalRow> goals) => DocxWriter.Table(ColumnWidths, Borders(BorderValues.Single),
+        [
+            HeaderRow(Columns.Select((column, c) => Cell(ColumnWidths[c], JustificationValues.Center, true, column))),
+            .. goals.Select((goal, i) => Row(
+                Cell(ColumnWidths[0], JustificationValues.Center, false, $"{i + 1}."),
+                Cell(ColumnWidths[1], JustificationValues.Left, false, NonEmpty([goal.Goal, .. goal.Tasks.Select(TaskLine)])),
                 Cell(ColumnWidths[2], JustificationValues.Left, false, goal.Measure),
                 Cell(ColumnWidths[3], JustificationValues.Center, false, goal.DueOn?.ToString("dd.MM.yyyy") ?? ""),
-                Cell(ColumnWidths[4], JustificationValues.Center, false, goal.DoneOn is not null ? "достигнута" : $"{goal.Progress}%")));
-        }
-        return table;
-    }
+                Cell(ColumnWidths[4], JustificationValues.Center, false, goal.DoneOn is not null ? "достигнута" : $"{goal.Progress}%"))),
+        ]);
 
-    private static TableCell Cell(int width, JustificationValues align, bool bold, params string[] lines) =>
-        new(new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }),
-            Paragraph(align, bold, lines.Where(l => l.Length > 0).DefaultIfEmpty("").ToArray()));
-
-    private static Paragraph Paragraph(JustificationValues align, bool bold, params string[] lines)
-    {
-        var run = new Run();
-        if (bold) run.Append(new RunProperties(new Bold(), new BoldComplexScript()));
-        var first = true;
-        foreach (var line in lines)
-        {
-            if (!first) run.Append(new Break());
-            run.Append(new Text(XlsxWriter.XmlSafe(line)) { Space = SpaceProcessingModeValues.Preserve });
-            first = false;
-        }
-        return new Paragraph(new ParagraphProperties(new Justification { Val = align }), run);
-    }
-
-    private static Styles Styles() => new(
-        new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
-                new FontSize { Val = "24" },
-                new FontSizeComplexScript { Val = "24" },
-                new Languages { Val = "ru-RU", EastAsia = "ru-RU", Bidi = "ar-SA" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
-        new Style(
-            new StyleName { Val = "Normal" },
-            new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
+    private static string TaskLine(PlanTaskRow t) => $"{(t.IsDone ? "☑" : "☐")} {t.Text}{(t.DueOn is { } due ? $" (до {due:dd.MM.yyyy})" : "")}";
 }

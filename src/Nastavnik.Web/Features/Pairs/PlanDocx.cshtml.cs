@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Pairs;
@@ -34,6 +35,6 @@ public class PlanDocxModel(NastavnikDb db, CurrentUser me) : PageModel
             pair.PlannedEnd, Names(MemberRole.Mentor), Names(MemberRole.Mentee), goals));
         var fileName = $"plan-pary-{id}.docx";
         await db.AuditAsync(AuditAction.Export, nameof(MentoringGroup), id.ToString(), pair.RegionId, $"план пары: {goals.Count} цел., файл {fileName}");
-        return File(content, PlanDocument.ContentType, fileName);
+        return File(content, DocxWriter.ContentType, fileName);
     }
 }

@@ -31,7 +31,7 @@ public class ExportModel(NastavnikDb db, CurrentUser me) : PageModel
         var fileName = $"roadmap-{id}.docx";
         var content = ExportDocument.Write(roadmap);
         await AuditAsync(roadmap, fileName);
-        return File(content, ExportDocument.ContentType, fileName);
+        return File(content, DocxWriter.ContentType, fileName);
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(long id)

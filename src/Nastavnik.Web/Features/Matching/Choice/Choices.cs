@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
@@ -6,13 +8,18 @@ using Nastavnik.Domain.Pairs;
 
 namespace Nastavnik.Web.Features.Matching.Choice;
 
-/// <summary>What the mentee-choice pages share: free places of mentors, the «почему» of an offer, notifications.</summary>
+/// <summary>
+/// What the mentee-choice pages share: free places of mentors, the «почему» of an offer, notifications, and how a
+/// «Выбрать» / «Принять» click saves and ends.
+/// </summary>
 public static class Choices
 {
     public const string NoPlaces = "У наставника не осталось свободных мест.";
     public const string ReasonNotChosen = "наставляемый не выбрал наставника";
     public const string ReasonDeclined = "наставник отказался";
     public const string ReasonNoAnswer = "наставник не ответил на выбор наставляемого";
+    public const string NotLinked =
+        "Ваша учётная запись не связана с карточкой участника программы наставничества. Обратитесь к куратору программы вашей организации.";
 
     /// <summary>
     /// Free places of mentors in a run: capacity − mentees of the mentor's active pairs and groups − choices of this
@@ -55,4 +62,38 @@ public static class Choices
     /// <summary>The person record the signed-in login belongs to, if any.</summary>
     public static Task<long?> PersonIdAsync(NastavnikDb db, long? userId) =>
         db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).SingleOrDefaultAsync();
+
+    /// <summary>
+    /// Saves the click's changes; a <typeparamref name="TConflict"/> (the other side or the curator changed the choice
+    /// between the page load and the click) comes back as the <paramref name="conflict"/> message instead.
+    /// </summary>
+    public static async Task<string?> SaveAsync<TConflict>(NastavnikDb db, string conflict) where TConflict : DbUpdateException
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (TConflict)
+        {
+            return conflict;
+        }
+    }
+
+    /// <summary>
+    /// Ends a click on a choice page: an error shows on the page (bound to its ChoiceId) above lists reloaded with
+    /// nothing of the failed attempt still tracked; success leaves its message and redirects (PRG).
+    /// </summary>
+    public static async Task<IActionResult> FinishAsync(PageModel page, NastavnikDb db, (string? Error, string? Done) result, Func<Task> load)
+    {
+        if (result.Error is { } error)
+        {
+            db.ChangeTracker.Clear();
+            page.ModelState.AddModelError("ChoiceId", error);
+            await load();
+            return page.Page();
+        }
+        page.TempData["Message"] = result.Done;
+        return page.RedirectToPage();
+    }
 }

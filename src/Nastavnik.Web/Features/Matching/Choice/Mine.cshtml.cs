@@ -25,9 +25,9 @@ public class MineModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostChooseAsync() => await FinishAsync(await ChooseAsync());
+    public async Task<IActionResult> OnPostChooseAsync() => await Choices.FinishAsync(this, db, await ChooseAsync(), LoadAsync);
 
-    public async Task<IActionResult> OnPostCancelAsync() => await FinishAsync(await CancelAsync());
+    public async Task<IActionResult> OnPostCancelAsync() => await Choices.FinishAsync(this, db, await CancelAsync(), LoadAsync);
 
     private async Task<(string? Error, string? Done)> ChooseAsync()
     {
@@ -79,32 +79,9 @@ public class MineModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         return (null, $"Выбор наставника {choice.MentorProfile.Person.FullName} отменён.");
     }
 
-    private async Task<string?> SaveAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The mentor answered (or the curator closed the choice) between the page load and the click.
-            return "Предложение изменилось: наставник уже ответил или куратор закрыл выбор. Обновите страницу.";
-        }
-    }
-
-    private async Task<IActionResult> FinishAsync((string? Error, string? Done) result)
-    {
-        if (result.Error is { } error)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(nameof(ChoiceId), error);
-            await LoadAsync();
-            return Page();
-        }
-        TempData["Message"] = result.Done;
-        return RedirectToPage();
-    }
+    // The mentor answered (or the curator closed the choice) between the page load and the click.
+    private Task<string?> SaveAsync() =>
+        Choices.SaveAsync<DbUpdateConcurrencyException>(db, "Предложение изменилось: наставник уже ответил или куратор закрыл выбор. Обновите страницу.");
 
     /// <summary>Offers of the person's mentee profiles in choice runs awaiting decisions, with a listed mentor.</summary>
     private IQueryable<MatchChoice> Open(long? personId) =>
@@ -117,7 +94,7 @@ public class MineModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         var personId = await Choices.PersonIdAsync(db, me.Id);
         if (personId is null)
         {
-            Explanation = "Ваша учётная запись не связана с карточкой участника программы наставничества. Обратитесь к куратору программы вашей организации.";
+            Explanation = Choices.NotLinked;
             return;
         }
         var offers = await Open(personId).AsNoTracking().Where(c => c.Status != ChoiceStatus.Withdrawn)

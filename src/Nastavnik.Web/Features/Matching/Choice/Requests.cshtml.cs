@@ -26,9 +26,9 @@ public class RequestsModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAcceptAsync() => await FinishAsync(await AcceptAsync());
+    public async Task<IActionResult> OnPostAcceptAsync() => await Choices.FinishAsync(this, db, await AcceptAsync(), LoadAsync);
 
-    public async Task<IActionResult> OnPostDeclineAsync() => await FinishAsync(await DeclineAsync());
+    public async Task<IActionResult> OnPostDeclineAsync() => await Choices.FinishAsync(this, db, await DeclineAsync(), LoadAsync);
 
     private async Task<(string? Error, string? Done)> AcceptAsync()
     {
@@ -98,33 +98,10 @@ public class RequestsModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
         return (null, $"Вы отказались от заявки {mentee}. Наставляемый выберет другого наставника.");
     }
 
-    private async Task<string?> SaveAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            // The mentee cancelled the choice or the curator closed it between the page load and the click
-            // (a stale xmin, or the curator's proposal row for the same mentee inserted first).
-            return "Заявка изменилась: наставляемый отменил выбор или куратор закрыл выбор. Обновите страницу.";
-        }
-    }
-
-    private async Task<IActionResult> FinishAsync((string? Error, string? Done) result)
-    {
-        if (result.Error is { } error)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(nameof(ChoiceId), error);
-            await LoadAsync();
-            return Page();
-        }
-        TempData["Message"] = result.Done;
-        return RedirectToPage();
-    }
+    // The mentee cancelled the choice or the curator closed it between the page load and the click
+    // (a stale xmin, or the curator's proposal row for the same mentee inserted first).
+    private Task<string?> SaveAsync() =>
+        Choices.SaveAsync<DbUpdateException>(db, "Заявка изменилась: наставляемый отменил выбор или куратор закрыл выбор. Обновите страницу.");
 
     /// <summary>Choices of the person's mentor profiles in choice runs awaiting decisions, with a listed mentee.</summary>
     private IQueryable<MatchChoice> Mine(long? personId) =>
@@ -137,7 +114,7 @@ public class RequestsModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
         var personId = await Choices.PersonIdAsync(db, me.Id);
         if (personId is null)
         {
-            Explanation = "Ваша учётная запись не связана с карточкой участника программы наставничества. Обратитесь к куратору программы вашей организации.";
+            Explanation = Choices.NotLinked;
             return;
         }
         var rows = await Mine(personId).AsNoTracking().Where(c => c.Status == ChoiceStatus.Chosen || c.Status == ChoiceStatus.Accepted)

@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Pairs.Closure;
@@ -42,6 +43,6 @@ public class CertificateModel(NastavnikDb db, CurrentUser me) : PageModel
         var content = RecognitionDocument.Write(new RecognitionDocument.Data(row.Kind, group.Organization, mentor, group.Program, row.GrantedOn, row.OrderNumber, row.Text));
         var fileName = $"pooshchrenie-{rid}.docx";
         await db.AuditAsync(AuditAction.Export, nameof(Recognition), rid.ToString(), group.RegionId, $"{row.Kind.Title()}, файл {fileName}");
-        return File(content, Docx.ContentType, fileName);
+        return File(content, DocxWriter.ContentType, fileName);
     }
 }

@@ -1,6 +1,8 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Nastavnik.Domain.Pairs;
+using Nastavnik.Web.Features.Shared;
+using static Nastavnik.Web.Features.Shared.DocxWriter;
 
 namespace Nastavnik.Web.Features.Pairs.Closure;
 
@@ -13,37 +15,36 @@ public static class RecognitionDocument
 
     public static byte[] Write(Data d)
     {
-        var empty = () => Docx.Paragraph(JustificationValues.Left, false, "");
         var date = d.GrantedOn.ToString("dd.MM.yyyy");
-        List<OpenXmlElement> content = [Docx.Paragraph(JustificationValues.Center, true, d.Organization), empty(), empty()];
+        List<OpenXmlElement> content = [Paragraph(JustificationValues.Center, true, d.Organization), Empty(), Empty()];
         if (d.Kind == RecognitionKind.Order)
         {
             content.AddRange([
-                Docx.Paragraph(JustificationValues.Center, true, "ПРИКАЗ"), empty(),
-                Docx.Paragraph(JustificationValues.Left, false, $"{date}          № {d.OrderNumber}"), empty(),
-                Docx.Paragraph(JustificationValues.Center, true, "О поощрении наставника"), empty(),
-                Docx.Paragraph(JustificationValues.Both, false,
-                    $"За добросовестную работу в программе наставничества «{d.Program}» и достигнутые результаты"), empty(),
-                Docx.Paragraph(JustificationValues.Left, true, "ПРИКАЗЫВАЮ:"),
-                Docx.Paragraph(JustificationValues.Both, false, $"1. Поощрить наставника {d.Mentor}." + (d.Text.Length > 0 ? " " + d.Text : "")),
-                Docx.Paragraph(JustificationValues.Both, false, "2. Контроль за исполнением настоящего приказа оставляю за собой."), empty(),
-                Docx.Paragraph(JustificationValues.Left, false, "Руководитель организации                    ____________________"),
+                Paragraph(JustificationValues.Center, true, "ПРИКАЗ"), Empty(),
+                Paragraph(JustificationValues.Left, false, $"{date}          № {d.OrderNumber}"), Empty(),
+                Paragraph(JustificationValues.Center, true, "О поощрении наставника"), Empty(),
+                Paragraph(JustificationValues.Both, false,
+                    $"За добросовестную работу в программе наставничества «{d.Program}» и достигнутые результаты"), Empty(),
+                Paragraph(JustificationValues.Left, true, "ПРИКАЗЫВАЮ:"),
+                Paragraph(JustificationValues.Both, false, $"1. Поощрить наставника {d.Mentor}." + (d.Text.Length > 0 ? " " + d.Text : "")),
+                Paragraph(JustificationValues.Both, false, "2. Контроль за исполнением настоящего приказа оставляю за собой."), Empty(),
+                Paragraph(JustificationValues.Left, false, "Руководитель организации                    ____________________"),
             ]);
         }
         else
         {
             var certificate = d.Kind == RecognitionKind.Certificate;
             content.AddRange([
-                Docx.Paragraph(JustificationValues.Center, true, 64, certificate ? "ГРАМОТА" : "БЛАГОДАРНОСТЬ"), empty(),
-                Docx.Paragraph(JustificationValues.Center, false, certificate ? "награждается" : "объявляется"),
-                Docx.Paragraph(JustificationValues.Center, true, 36, d.Mentor), empty(),
-                Docx.Paragraph(JustificationValues.Center, false,
+                Paragraph(JustificationValues.Center, true, 64, certificate ? "ГРАМОТА" : "БЛАГОДАРНОСТЬ"), Empty(),
+                Paragraph(JustificationValues.Center, false, certificate ? "награждается" : "объявляется"),
+                Paragraph(JustificationValues.Center, true, 36, d.Mentor), Empty(),
+                Paragraph(JustificationValues.Center, false,
                     d.Text.Length > 0 ? d.Text : $"за добросовестную работу наставником в программе наставничества «{d.Program}»"),
-                empty(), empty(),
-                Docx.Paragraph(JustificationValues.Left, false, "Руководитель организации                    ____________________"),
-                Docx.Paragraph(JustificationValues.Left, false, date),
+                Empty(), Empty(),
+                Paragraph(JustificationValues.Left, false, "Руководитель организации                    ____________________"),
+                Paragraph(JustificationValues.Left, false, date),
             ]);
         }
-        return Docx.Write($"{d.Kind.Title()} — {d.Mentor}", Landscape(d.Kind), content);
+        return DocxWriter.Write($"{d.Kind.Title()} — {d.Mentor}", DocxWriter.Page.Even(Landscape(d.Kind), margin: 1134), fontHalfPoints: 28, content);
     }
 }

@@ -44,7 +44,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     {
         Filter = filter;
         var rows = await ExportRowsAsync();
-        return File(BaseDocument.Write("База наставляемых", BaseExport.MenteeColumns, rows), BaseDocument.ContentType, "База наставляемых.docx");
+        return File(BaseDocument.Write("База наставляемых", BaseExport.MenteeColumns, rows), DocxWriter.ContentType, "База наставляемых.docx");
     }
 
     /// <summary>The listed rows of people that may be processed (consent given), audited as one export.</summary>

@@ -46,7 +46,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     {
         Filter = filter;
         var rows = await ExportRowsAsync();
-        return File(BaseDocument.Write("База наставников", BaseExport.MentorColumns, rows), BaseDocument.ContentType, "База наставников.docx");
+        return File(BaseDocument.Write("База наставников", BaseExport.MentorColumns, rows), DocxWriter.ContentType, "База наставников.docx");
     }
 
     private async Task<List<IReadOnlyList<string>>> ExportRowsAsync()
