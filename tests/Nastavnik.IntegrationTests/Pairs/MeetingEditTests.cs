@@ -148,6 +148,28 @@ public class MeetingEditTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Post_PausedPairCorrection_Saved()
+    {
+        var world = await app.PairAsync();
+        var meeting = await MeetingAsync(world);
+        await using (var db = app.Db())
+        {
+            var group = await db.MentoringGroups.SingleAsync(g => g.Id == world.GroupId);
+            group.Status = GroupStatus.Paused;
+            group.PausedOn = CardTestData.Today;
+            group.PauseReason = "Каникулы";
+            await db.SaveChangesAsync();
+        }
+        var client = await app.SignInAsync(world.MentorLogin);
+
+        var response = await client.PostFormAsync(EditUrl(world, meeting), await EditFieldsAsync(meeting, world.Start.AddDays(3)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var check = app.Db();
+        Assert.Equal("Новая тема", (await check.Meetings.SingleAsync(m => m.Id == meeting.Id)).Topic);
+    }
+
+    [Fact]
     public async Task Post_MenteeRole_ForbiddenNothingChanged()
     {
         var world = await app.PairAsync();

@@ -94,6 +94,8 @@ public class MeetingModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : 
         }
         else
         {
+            // The form lists today's members only: a correction keeps those who attended and have left the pair since.
+            attendees = [.. attendees, .. stored.AttendeePersonIds.Where(a => Pair.Members.All(m => m.PersonId != a))];
             // A correction keeps whoever recorded the meeting; the form's xmin makes a save over a newer change fail.
             db.Entry(stored).Property(m => m.RowVersion).OriginalValue = Form.RowVersion;
         }
