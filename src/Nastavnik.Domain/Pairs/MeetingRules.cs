@@ -11,13 +11,17 @@ public static class MeetingRules
 {
     public const int MinDuration = 5, MaxDuration = 600;
     public const string ClosedMessage = "Пара (группа) завершена: встречи завершённой пары нельзя добавлять или изменять.";
+    public const string PausedMessage = "Работа пары (группы) приостановлена: новые встречи записываются после возобновления.";
 
     /// <param name="today">Today in Moscow.</param>
     /// <param name="start">The pair's start date.</param>
-    /// <param name="held">The types of the meetings already recorded.</param>
-    public static IReadOnlyList<RuleError> Check(MeetingFacts m, DateOnly today, DateOnly start, GroupStatus status, IEnumerable<MeetingType> held)
+    /// <param name="held">The types of the other meetings already recorded.</param>
+    /// <param name="adding">A new meeting (a paused pair takes none) rather than a correction of a recorded one (allowed while paused).</param>
+    public static IReadOnlyList<RuleError> Check(MeetingFacts m, DateOnly today, DateOnly start, GroupStatus status, IEnumerable<MeetingType> held,
+        bool adding = true)
     {
         if (status == GroupStatus.Closed) return [new RuleError("", ClosedMessage)];
+        if (status == GroupStatus.Paused && adding) return [new RuleError("", PausedMessage)];
         var errors = new List<RuleError>();
         if (m.HeldOn > today)
         {

@@ -32,6 +32,14 @@ public class MeetingRulesTests
         Assert.Equal(MeetingRules.ClosedMessage, Assert.Single(MeetingRules.Check(Facts(), Today, Start, GroupStatus.Closed, [])).Message);
 
     [Fact]
+    public void Check_PausedPairNewMeeting_RefusedWithRussianMessage() =>
+        Assert.Equal(MeetingRules.PausedMessage, Assert.Single(MeetingRules.Check(Facts(), Today, Start, GroupStatus.Paused, [])).Message);
+
+    [Fact]
+    public void Check_PausedPairCorrection_Allowed() =>
+        Assert.Empty(MeetingRules.Check(Facts(), Today, Start, GroupStatus.Paused, [], adding: false));
+
+    [Fact]
     public void Check_SkipWithoutReason_RefusedNamingTheStep()
     {
         var error = Assert.Single(MeetingRules.Check(Facts(MeetingType.Planning), Today, Start, GroupStatus.Active, [MeetingType.Introduction]));

@@ -24,6 +24,11 @@ public class MentoringGroup
     public DateOnly? PlannedEnd { get; set; }
     public GroupStatus Status { get; set; }
     public DateOnly? ClosedOn { get; set; }
+    /// <summary>Since when the pair is «Приостановлена» (set while paused).</summary>
+    public DateOnly? PausedOn { get; set; }
+    public string PauseReason { get; set; } = "";
+    /// <summary>When the paused pair means to resume, if known.</summary>
+    public DateOnly? ResumeOn { get; set; }
     public long? MatchRunId { get; set; }
     public MatchRun? MatchRun { get; set; }
     public ClosureKind ClosureKind { get; set; }

@@ -23,6 +23,8 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
     public bool IsStaff { get; private set; }
     public bool CanKeep { get; private set; }
     public bool IsMember { get; private set; }
+    /// <summary>The record keepers correct or delete meetings until the pair is closed.</summary>
+    public bool CanEditMeetings => CanKeep && Pair.Status != GroupStatus.Closed;
     public List<MemberRow> Members { get; private set; } = [];
     public IReadOnlyList<SequenceStep> Progress { get; private set; } = [];
     public List<MeetingRow> Meetings { get; private set; } = [];
@@ -36,7 +38,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
             .Select(g => new
             {
                 g.Id, g.RegionId, g.OrganizationId, Organization = g.Organization.ShortName, Program = g.Program.Name, g.IsGroup, g.Form,
-                g.RoleVariant, g.DeliveryMode, g.StartDate, g.PlannedEnd, g.Status, g.ClosedOn,
+                g.RoleVariant, g.DeliveryMode, g.StartDate, g.PlannedEnd, g.Status, g.ClosedOn, g.PausedOn, g.PauseReason, g.ResumeOn,
                 Curator = db.Users.Where(u => u.Id == g.CuratorUserId).Select(u => u.FullName).FirstOrDefault(),
             })
             .SingleOrDefaultAsync();
@@ -56,7 +58,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         IsMember = members.Any(m => m.PersonId == personId);
         CanKeep = IsStaff || members.Any(m => m.PersonId == personId && m.Role == MemberRole.Mentor);
         Pair = new Header(pair.Id, pair.Organization, pair.Program, pair.IsGroup, Forms.NameOf(pair.Form), pair.RoleVariant, Forms.DeliveryModes.GetValueOrDefault(pair.DeliveryMode, pair.DeliveryMode),
-            pair.StartDate, pair.PlannedEnd, pair.Curator ?? "", pair.Status, pair.ClosedOn);
+            pair.StartDate, pair.PlannedEnd, pair.Curator ?? "", pair.Status, pair.ClosedOn, pair.PausedOn, pair.PauseReason, pair.ResumeOn);
         Members = members.Select(m => new MemberRow(PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName), m.Role,
             m.Kind is PersonKind.Pupil or PersonKind.Student ? m.ClassName : m.Position,
             string.Join("; ", new[] { m.KeyTopic, m.Request }.Where(s => s.Length > 0)),
@@ -84,7 +86,8 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
     }
 
     public sealed record Header(long Id, string Organization, string Program, bool IsGroup, string Form, string RoleVariant, string DeliveryMode,
-        DateOnly StartDate, DateOnly? PlannedEnd, string Curator, GroupStatus Status, DateOnly? ClosedOn);
+        DateOnly StartDate, DateOnly? PlannedEnd, string Curator, GroupStatus Status, DateOnly? ClosedOn, DateOnly? PausedOn, string PauseReason,
+        DateOnly? ResumeOn);
 
     public sealed record MemberRow(string Name, MemberRole Role, string ClassOrPosition, string Requests, string Contacts, DateOnly JoinedOn, DateOnly? LeftOn);
 

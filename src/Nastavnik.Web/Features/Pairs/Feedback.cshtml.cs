@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
@@ -20,6 +21,10 @@ namespace Nastavnik.Web.Features.Pairs;
 [Access(Role.Mentor, Role.Mentee, Entity = ScopedEntity.MentoringGroup)]
 public class FeedbackModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
+    public const string AlreadyRated = "Вы уже оставили отзыв об этой встрече";
+    private const string UniqueIndex = "feedback_meeting_person_uq";
+    private const string MeetingField = $"{nameof(Form)}.{nameof(FeedbackForm.MeetingId)}";
+
     [BindProperty] public FeedbackForm Form { get; set; } = new();
     public string Program { get; private set; } = "";
     public List<MeetingItem> Meetings { get; private set; } = [];
@@ -36,9 +41,12 @@ public class FeedbackModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
         var pair = await LoadAsync(id);
         if (pair is null) return NotFound();
         if (Closed) ModelState.AddModelError("", "Пара (группа) завершена: отзыв о работе завершённой пары оставить нельзя.");
-        if (Form.MeetingId is { } meetingId && Meetings.All(m => m.Id != meetingId))
+        if (Form.MeetingId is { } meetingId)
         {
-            ModelState.AddModelError($"{nameof(Form)}.{nameof(FeedbackForm.MeetingId)}", "Выберите встречу этой пары или «за месяц»");
+            if (await db.Feedback.AnyAsync(f => f.MeetingId == meetingId && f.PersonId == pair.PersonId))
+                ModelState.AddModelError(MeetingField, AlreadyRated);
+            else if (Meetings.All(m => m.Id != meetingId))
+                ModelState.AddModelError(MeetingField, "Выберите встречу этой пары или «за месяц»");
         }
         if (!ModelState.IsValid) return Page();
 
@@ -61,7 +69,16 @@ public class FeedbackModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
                 db.Notifications.Add(new Notification { UserId = userId, Text = text, Link = $"/Pairs/Card/{id}", CreatedAt = now });
             }
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueIndex })
+        {
+            // Two submissions racing past the check above: the unique index keeps one, the other hears why.
+            ModelState.AddModelError(MeetingField, AlreadyRated);
+            return Page();
+        }
         TempData["Message"] = "Спасибо! Отзыв сохранён.";
         return RedirectToPage("Mine");
     }
@@ -89,7 +106,9 @@ public class FeedbackModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
         if (pair is null) return null;
         Program = pair.Program;
         Closed = pair.Status == GroupStatus.Closed;
-        Meetings = await db.Meetings.AsNoTracking().Where(m => m.GroupId == id).OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id)
+        // A member rates a meeting once: the picker leaves out the meetings they already rated.
+        Meetings = await db.Meetings.AsNoTracking().Where(m => m.GroupId == id && !db.Feedback.Any(f => f.MeetingId == m.Id && f.PersonId == personId))
+            .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id)
             .Select(m => new MeetingItem(m.Id, m.HeldOn, m.Type)).Take(20).ToListAsync();
         return new Membership(personId, pair.Member.Role, PeopleTerms.FullName(pair.Member.LastName, pair.Member.FirstName, pair.Member.MiddleName),
             pair.RegionId, pair.OrganizationId, pair.CuratorUserId);
