@@ -141,8 +141,10 @@ public class ApproveTests(AppFixture app)
         Assert.False(await db.MentoringGroups.AnyAsync(g => g.MatchRunId == runId));
     }
 
-    [Fact]
-    public async Task Approve_MenteeAlreadyInActivePairOfTheForm_Refused()
+    [Theory]
+    [InlineData(GroupStatus.Active)]
+    [InlineData(GroupStatus.Paused)]
+    public async Task Approve_MenteeAlreadyInActiveOrPausedPairOfTheForm_Refused(GroupStatus status)
     {
         var world = await app.WorldAsync(1, 2);
         var runId = await app.DraftRunAsync(world, [(world.Mentees[0], world.Mentors[0])]);
@@ -152,7 +154,8 @@ public class ApproveTests(AppFixture app)
             db.MentoringGroups.Add(new MentoringGroup
             {
                 RegionId = world.Tree.RegionId, OrganizationId = world.Tree.OrganizationId, ProgramId = world.Program.Id, Form = "pupil_pupil",
-                StartDate = new DateOnly(2026, 9, 15), Status = GroupStatus.Active,
+                StartDate = new DateOnly(2026, 9, 15), Status = status,
+                PausedOn = status == GroupStatus.Paused ? new DateOnly(2026, 11, 1) : null, PauseReason = status == GroupStatus.Paused ? "болезнь" : "",
                 Members = [new GroupMember { PersonId = person, Role = MemberRole.Mentee, MenteeProfileId = world.Mentees[0], JoinedOn = new DateOnly(2026, 9, 15) }],
             });
             await db.SaveChangesAsync();

@@ -27,9 +27,9 @@ public static class MatchInputs
         var menteeRows = await db.MenteeProfiles.AsNoTracking()
             .Where(m => m.ProgramId == programId && m.Status != ParticipationStatus.Finished && m.Status != ParticipationStatus.Left)
             .Where(m => m.Person.Status != PersonStatus.Blocked && m.Person.Status != PersonStatus.Destroyed)
-            // One active pair per form (DOMAIN.md §3): a mentee already paired in this form is not matched again.
+            // One pair per form (DOMAIN.md §3): a mentee in an active or paused pair of this form is not matched again.
             .Where(m => !db.GroupMembers.Any(g => g.PersonId == m.PersonId && g.Role == MemberRole.Mentee && g.LeftOn == null
-                && g.Group.Status == GroupStatus.Active && g.Group.Form == form && g.Group.MatchRunId != run.Id))
+                && g.Group.Status != GroupStatus.Closed && g.Group.Form == form && g.Group.MatchRunId != run.Id))
             .OrderBy(m => m.Id)
             .Select(m => new
             {
@@ -48,8 +48,8 @@ public static class MatchInputs
                 m.Person.Organization.MunicipalityId, m.Person.PartnerId, m.CompetencyTopicIds, PersonSubjects = m.Person.Subjects, m.Availability,
                 m.DesiredAgeMin, m.DesiredAgeMax, m.Capacity, m.AllowedForms, PersonStatus = m.Person.Status, m.Status, m.ScreeningDone,
                 m.TrainingHours, m.TrainingCompletedOn,
-                // Mentees the mentor already has in active pairs and groups outside this run.
-                Load = db.GroupMembers.Count(g => g.Role == MemberRole.Mentee && g.LeftOn == null && g.Group.Status == GroupStatus.Active
+                // Mentees the mentor already has in active or paused pairs and groups outside this run.
+                Load = db.GroupMembers.Count(g => g.Role == MemberRole.Mentee && g.LeftOn == null && g.Group.Status != GroupStatus.Closed
                     && g.Group.MatchRunId != run.Id
                     && g.Group.Members.Any(x => x.Role == MemberRole.Mentor && x.MentorProfileId == m.Id && x.LeftOn == null)),
             })

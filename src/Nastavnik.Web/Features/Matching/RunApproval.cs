@@ -41,7 +41,7 @@ public static class RunApproval
         var menteePeople = proposals.Select(p => p.MenteeProfile.PersonId).Distinct().ToArray();
         var paired = await db.GroupMembers.AsNoTracking()
             .Where(g => menteePeople.Contains(g.PersonId) && g.Role == MemberRole.Mentee && g.LeftOn == null
-                && g.Group.Status == GroupStatus.Active && g.Group.Form == run.Form)
+                && g.Group.Status != GroupStatus.Closed && g.Group.Form == run.Form)
             .Select(g => g.PersonId).Distinct().ToListAsync(ct);
         if (paired.Count > 0)
         {
@@ -52,7 +52,7 @@ public static class RunApproval
         var mentorIds = proposals.Select(p => p.MentorProfileId!.Value).Distinct().ToArray();
         var loads = (await db.GroupMembers.AsNoTracking()
             .Where(x => x.Role == MemberRole.Mentor && x.LeftOn == null && x.MentorProfileId != null && mentorIds.Contains(x.MentorProfileId.Value)
-                && x.Group.Status == GroupStatus.Active)
+                && x.Group.Status != GroupStatus.Closed)
             .Select(x => new { MentorId = x.MentorProfileId!.Value, Count = x.Group.Members.Count(m => m.Role == MemberRole.Mentee && m.LeftOn == null) })
             .ToListAsync(ct))
             .GroupBy(x => x.MentorId).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));

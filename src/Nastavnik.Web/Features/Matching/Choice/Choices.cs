@@ -32,7 +32,7 @@ public static class Choices
         var capacity = await db.MentorProfiles.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Capacity);
         var paired = await (
                 from mentor in db.GroupMembers
-                where mentor.Role == MemberRole.Mentor && mentor.LeftOn == null && mentor.Group.Status == GroupStatus.Active
+                where mentor.Role == MemberRole.Mentor && mentor.LeftOn == null && mentor.Group.Status != GroupStatus.Closed
                     && mentor.MentorProfileId != null && ids.Contains(mentor.MentorProfileId.Value)
                 from mentee in mentor.Group.Members
                 where mentee.Role == MemberRole.Mentee && mentee.LeftOn == null
