@@ -19,6 +19,13 @@ public static class AccessCodeRules
     public const string Blocked = "Обработка данных участника заблокирована (согласие отозвано): код не выдан";
     public const string Destroyed = "Данные участника уничтожены: код не выдан";
     public const string AccountDisabled = "Учётная запись отключена администратором: код не выдан";
+    public const string StaffAccount = "У учётной записи есть служебные роли: её пароль восстанавливает администратор, код не выдан";
+
+    /// <summary>
+    /// The roles of the self-service accounts a curator may give codes to. An account that also holds a staff role (a
+    /// teacher who mentors and is the curator) is not: a code would let the curator take over a colleague's rights.
+    /// </summary>
+    public static readonly IReadOnlySet<Role> ParticipantRoles = new HashSet<Role> { Role.Mentor, Role.Mentee, Role.LegalRepresentative };
 
     /// <summary>A used code stays «использован» even if it later expires; an unused one is revoked or expired or still valid.</summary>
     public static CodeState StateOf(DateTimeOffset expiresAt, DateTimeOffset? usedAt, DateTimeOffset? revokedAt, DateTimeOffset now) =>
@@ -46,11 +53,12 @@ public static class AccessCodeRules
     };
 
     /// <summary>
-    /// Why no new code may be issued, or null when it may: the person's data may be processed (a valid consent, not
-    /// blocked by a withdrawal, not destroyed) and the account is not disabled.
+    /// Why no new code may be issued, or null when it may: a participant's account (no staff role), the person's data may
+    /// be processed (a valid consent, not blocked by a withdrawal, not destroyed) and the account is not disabled.
     /// </summary>
-    public static string? IssueRefusal(PersonStatus person, bool accountActive) => person switch
+    public static string? IssueRefusal(PersonStatus person, bool accountActive, IEnumerable<Role> accountRoles) => person switch
     {
+        _ when !accountRoles.All(ParticipantRoles.Contains) => StaffAccount,
         PersonStatus.Blocked => Blocked,
         PersonStatus.Destroyed => Destroyed,
         PersonStatus.AwaitingConsent => NoConsent,

@@ -54,8 +54,15 @@ public class AccessCodeRulesTests
     [InlineData(PersonStatus.Destroyed, true, AccessCodeRules.Destroyed)]
     [InlineData(PersonStatus.Active, false, AccessCodeRules.AccountDisabled)]
     public void IssueRefusal_NoConsentBlockedOrDisabled_Refused(PersonStatus status, bool accountActive, string message) =>
-        Assert.Equal(message, AccessCodeRules.IssueRefusal(status, accountActive));
+        Assert.Equal(message, AccessCodeRules.IssueRefusal(status, accountActive, [Role.Mentee]));
 
     [Fact]
-    public void IssueRefusal_ActivePersonActiveAccount_Allowed() => Assert.Null(AccessCodeRules.IssueRefusal(PersonStatus.Active, true));
+    public void IssueRefusal_ActivePersonActiveAccount_Allowed() => Assert.Null(AccessCodeRules.IssueRefusal(PersonStatus.Active, true, [Role.Mentor, Role.LegalRepresentative]));
+
+    [Theory]
+    [InlineData(Role.Curator)]
+    [InlineData(Role.OrgHead)]
+    [InlineData(Role.RegionAdmin)]
+    public void IssueRefusal_AccountWithStaffRole_RefusedEvenWithConsent(Role staff) =>
+        Assert.Equal(AccessCodeRules.StaffAccount, AccessCodeRules.IssueRefusal(PersonStatus.Active, true, [Role.Mentor, staff]));
 }

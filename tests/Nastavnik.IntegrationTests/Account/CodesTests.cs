@@ -223,6 +223,60 @@ public partial class CodesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Issue_AccountWithStaffRole_RefusedNotListedNoCode()
+    {
+        var w = await WorldAsync();
+        await using (var db = app.Db())
+        {
+            db.RoleAssignments.Add(new RoleAssignment
+            {
+                UserId = w.MenteeUserId, Role = Role.Curator, RegionId = w.Pair.Tree.RegionId, MunicipalityId = w.Pair.Tree.MunicipalityId,
+                OrganizationId = w.Pair.Tree.OrganizationId,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var response = await IssueAsync(w.Curator, w.MenteeUserId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(AccessCodeRules.StaffAccount, html);
+        Assert.DoesNotContain($"id=\"user-{w.MenteeUserId}\"", html);
+        Assert.Contains(w.Pair.MentorLogin, html);
+        await using (var db = app.Db()) Assert.False(await db.AccessCodes.AnyAsync(c => c.UserId == w.MenteeUserId));
+    }
+
+    [Fact]
+    public async Task Issue_DisabledAccount_RefusedNoCode()
+    {
+        var w = await WorldAsync();
+        await using (var db = app.Db())
+        {
+            (await db.Users.SingleAsync(u => u.Id == w.MenteeUserId)).IsActive = false;
+            await db.SaveChangesAsync();
+        }
+
+        var response = await IssueAsync(w.Curator, w.MenteeUserId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(AccessCodeRules.AccountDisabled, await response.Content.ReadAsStringAsync());
+        await using (var db = app.Db()) Assert.False(await db.AccessCodes.AnyAsync(c => c.UserId == w.MenteeUserId));
+    }
+
+    [Fact]
+    public async Task Issue_WithoutAntiforgeryToken_Returns400NoCode()
+    {
+        var w = await WorldAsync();
+
+        var response = await w.Curator.PostAsync("/Account/Codes?handler=Issue",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["userId"] = w.MenteeUserId.ToString() }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var db = app.Db();
+        Assert.False(await db.AccessCodes.AnyAsync(c => c.UserId == w.MenteeUserId));
+    }
+
+    [Fact]
     public async Task Issue_Slip_AuditedAsExportAndRevocationAudited()
     {
         var w = await WorldAsync();
@@ -232,8 +286,8 @@ public partial class CodesTests(AppFixture app)
 
         await using var db = app.Db();
         var codes = await db.AccessCodes.Where(c => c.UserId == w.MenteeUserId).OrderBy(c => c.Id).Select(c => c.Id.ToString()).ToListAsync();
-        var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(AccessCode) && codes.Contains(a.EntityId)).ToListAsync();
-        Assert.All(entries, e => Assert.Equal(w.Pair.CuratorUserId, e.UserId));
+        var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(AccessCode) && a.UserId == w.Pair.CuratorUserId).ToListAsync();
+        Assert.Equal(5, entries.Count);
         foreach (var id in codes)
         {
             var export = Assert.Single(entries, e => e.Action == AuditAction.Export && e.EntityId == id);

@@ -44,7 +44,8 @@ public class CodesModel(NastavnikDb db, CurrentUser me, TimeProvider clock, IPas
         if (user is null) return NotFound();
         var person = await db.People.Where(p => p.Id == user.PersonId)
             .Select(p => new { p.Id, p.RegionId, p.LastName, p.FirstName, p.MiddleName, p.ClassName, p.Status }).SingleAsync();
-        if (AccessCodeRules.IssueRefusal(person.Status, user.IsActive) is { } refusal) return await RedisplayAsync(refusal, q, page);
+        var roles = await db.RoleAssignments.Where(a => a.UserId == user.Id).Select(a => a.Role).ToListAsync();
+        if (AccessCodeRules.IssueRefusal(person.Status, user.IsActive, roles) is { } refusal) return await RedisplayAsync(refusal, q, page);
 
         var now = clock.GetUtcNow();
         var earlier = await db.AccessCodes.Where(c => c.UserId == user.Id && c.UsedAt == null && c.RevokedAt == null).ToListAsync();
@@ -113,8 +114,10 @@ public class CodesModel(NastavnikDb db, CurrentUser me, TimeProvider clock, IPas
         Q = q?.Trim() ?? "";
         // Blocked and destroyed people are not listed (152-ФЗ): their data is not processed any more.
         var people = db.People.InScope(scope).Listed();
+        // Accounts with a staff role are the administrator's to restore (see AccessCodeRules.ParticipantRoles).
         var query = from u in db.Users.AsNoTracking()
                     join p in people on u.PersonId equals (long?)p.Id
+                    where u.Assignments.All(a => a.Role == Role.Mentor || a.Role == Role.Mentee || a.Role == Role.LegalRepresentative)
                     select new { User = u, Person = p };
         if (Q.Length > 0)
         {
