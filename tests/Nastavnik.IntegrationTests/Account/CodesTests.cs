@@ -157,6 +157,26 @@ public partial class CodesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Save_CodeRevokedWhileBeingUsed_UseFailsAsConcurrentChange()
+    {
+        var w = await WorldAsync();
+        await IssuedCodeAsync(w.Curator, w.MenteeUserId, w.Pair.MenteeLogin);
+        await using var signIn = app.Db();
+        var read = await signIn.AccessCodes.SingleAsync(c => c.UserId == w.MenteeUserId);
+        await using (var curator = app.Db())
+        {
+            (await curator.AccessCodes.SingleAsync(c => c.Id == read.Id)).RevokedAt = DateTimeOffset.UtcNow;
+            await curator.SaveChangesAsync();
+        }
+
+        read.UsedAt = DateTimeOffset.UtcNow;
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => signIn.SaveChangesAsync());
+        await using var check = app.Db();
+        Assert.Null((await check.AccessCodes.SingleAsync(c => c.Id == read.Id)).UsedAt);
+    }
+
+    [Fact]
     public async Task Revoke_AlreadyRevokedCode_RefusedWithMessage()
     {
         var w = await WorldAsync();
