@@ -11,7 +11,9 @@ namespace Nastavnik.Web.Features.Account;
 
 /// <summary>
 /// First sign-in of a pupil with the login and one-time code from the slip; the same form sets the password, so nobody
-/// signs in by code without choosing a password. A code works once; an expired one is refused with a Russian message.
+/// signs in by code without choosing a password. A code works once; an expired one is refused with a Russian message; a
+/// revoked one (the curator revoked it or issued a newer code) is refused like an unknown code. For a pupil who already
+/// has a password (a re-issued code), the old password keeps working until this form replaces it.
 /// </summary>
 [AllowAnonymous]
 public class CodeModel(UserManager<User> users, SignInManager<User> signIn, NastavnikDb db, TimeProvider clock) : PageModel
@@ -29,7 +31,7 @@ public class CodeModel(UserManager<User> users, SignInManager<User> signIn, Nast
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByNameAsync(Form.UserName.Trim());
-        var codes = user is null || !user.IsActive ? [] : await db.AccessCodes.Where(c => c.UserId == user.Id && c.UsedAt == null).ToListAsync();
+        var codes = user is null || !user.IsActive ? [] : await db.AccessCodes.Where(c => c.UserId == user.Id && c.UsedAt == null && c.RevokedAt == null).ToListAsync();
         var typed = CodeGenerator.Normalize(Form.Code);
         var code = codes.FirstOrDefault(c => users.PasswordHasher.VerifyHashedPassword(user!, c.CodeHash, typed) != PasswordVerificationResult.Failed);
         if (code is null)
@@ -51,7 +53,16 @@ public class CodeModel(UserManager<User> users, SignInManager<User> signIn, Nast
         if (!ModelState.IsValid) return Page();
 
         code.UsedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Revoked (or used by a second submit) between reading and saving: the code is gone as if unknown.
+            ModelState.AddModelError("", Invalid);
+            return Page();
+        }
         if (await users.HasPasswordAsync(user!)) await users.RemovePasswordAsync(user!);
         var added = await users.AddPasswordAsync(user!, Form.NewPassword);
         if (!added.Succeeded)
@@ -59,6 +70,9 @@ public class CodeModel(UserManager<User> users, SignInManager<User> signIn, Nast
             foreach (var e in added.Errors) ModelState.AddModelError("Form.NewPassword", e.Description);
             return Page();
         }
+        // A pupil who locked the account by guessing the forgotten password starts afresh with the new one.
+        await users.ResetAccessFailedCountAsync(user!);
+        await users.SetLockoutEndDateAsync(user!, null);
         await signIn.SignInAsync(user!, isPersistent: false);
         await db.AuditSignInAsync(AuditAction.SignIn, user!);
         TempData["Message"] = "Пароль установлен. Дальше входите с логином и этим паролем.";
