@@ -32,7 +32,8 @@ public class MineDemoTests(AppFixture app)
             .Select(g => new { g.Id, g.Status, Meetings = check.Meetings.Count(m => m.GroupId == g.Id), Goals = check.PlanGoals.Count(p => p.GroupId == g.Id),
                 Feedback = check.Feedback.Count(f => f.GroupId == g.Id), Last = check.Meetings.Where(m => m.GroupId == g.Id).Max(m => (DateOnly?)m.HeldOn) })
             .ToListAsync();
-        Assert.Equal(5, groups.Count);
+        Assert.Equal(6, groups.Count);
+        Assert.Single(groups, g => g.Status == GroupStatus.Paused);
         Assert.Single(groups, g => g.Meetings == 0);
         Assert.Single(groups, g => g.Status == GroupStatus.Closed);
         Assert.Single(groups, g => g.Goals > 0 && g.Feedback > 0 && g.Meetings >= 5);

@@ -73,7 +73,7 @@ public class CodeSlipsModel(NastavnikDb db, CurrentUser me, TimeProvider clock, 
         var fileName = $"kody-vhoda-{DateOnly.FromDateTime(MoscowTime.From(now)):yyyy-MM-dd}.docx";
         await db.AuditAsync(AuditAction.Export, nameof(AccessCode), string.Join(",", ids), people[0].RegionId,
             $"листки с кодами входа: {RussianPlural.Format(slips.Count, "участник", "участника", "участников")}, файл {fileName}");
-        return File(CodeSlipDocument.Write(slips, address, expires), Pairs.Closure.Docx.ContentType, fileName);
+        return File(CodeSlipDocument.Write(slips, address, expires), Shared.DocxWriter.ContentType, fileName);
     }
 
     /// <summary>Mentees and mentors (by their profiles) of the curator's organizations who have no login yet.</summary>

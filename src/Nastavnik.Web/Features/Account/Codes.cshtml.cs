@@ -72,7 +72,7 @@ public class CodesModel(NastavnikDb db, CurrentUser me, TimeProvider clock, IPas
         var slip = new CodeSlipDocument.Slip(PeopleTerms.FullName(person.LastName, person.FirstName, person.MiddleName), person.ClassName, login, code);
         await db.AuditAsync(AuditAction.Export, nameof(AccessCode), issued.Id.ToString(), person.RegionId,
             $"листок с новым кодом входа, участник {person.Id}, отозвано прежних кодов: {earlier.Count}, файл {fileName}");
-        return File(CodeSlipDocument.Write([slip], address, expires), Pairs.Closure.Docx.ContentType, fileName);
+        return File(CodeSlipDocument.Write([slip], address, expires), Shared.DocxWriter.ContentType, fileName);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync([FromForm] long codeId, [FromForm] string? q, [FromForm(Name = "page")] int page = 1)

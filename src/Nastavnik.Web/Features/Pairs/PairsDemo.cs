@@ -11,7 +11,8 @@ namespace Nastavnik.Web.Features.Pairs;
 
 /// <summary>
 /// Demo pairs of Романовская СОШ's demo programme, one at every stage: just formed; after the встреча-знакомство; with a
-/// plan, regular meetings and feedback (the demo logins mentor and mentee, when linked); stalled for 40 days; closed early.
+/// plan, regular meetings and feedback (the demo logins mentor and mentee, when linked); stalled for 40 days; paused for
+/// the mentee's illness; closed early.
 /// Dates are counted back from today. Idempotent: a programme that already has pairs not formed by a matching run is
 /// left as it is. Runs after <see cref="PeopleDemo.LoadAsync"/>.
 /// </summary>
@@ -63,20 +64,20 @@ public static class PairsDemo
 
         var mentors = await db.MentorProfiles.Where(m => m.ProgramId == program.Id && m.Status == ParticipationStatus.Admitted
                 && m.AllowedForms.Contains("pupil_pupil") && m.Person.Status == PersonStatus.Active && !busy.Contains(m.PersonId))
-            .OrderBy(m => m.Id).Take(5).ToListAsync();
+            .OrderBy(m => m.Id).Take(6).ToListAsync();
         var mentorPeople = mentors.Select(m => m.PersonId).ToArray();
         var mentees = await db.MenteeProfiles.Where(m => m.ProgramId == program.Id && m.Person.Kind == PersonKind.Pupil && m.Person.Status == PersonStatus.Active
                 && m.Person.Grade != null && m.Person.Grade <= 7 && !busy.Contains(m.PersonId) && !mentorPeople.Contains(m.PersonId))
-            .OrderBy(m => m.Id).Take(5).ToListAsync();
+            .OrderBy(m => m.Id).Take(6).ToListAsync();
         var pairs = new List<(MentorProfile Mentor, MenteeProfile Mentee, string Form)>();
         for (var i = 0; i < Math.Min(mentors.Count, mentees.Count); i++) pairs.Add((mentors[i], mentees[i], "pupil_pupil"));
         if (loginPair is { } login) pairs.Insert(2, (login.Mentor, login.Mentee, "teacher_learner"));
-        if (pairs.Count < 5)
+        if (pairs.Count < 6)
         {
             log.WriteLine($"Demo pairs: only {pairs.Count} free mentor–mentee couples in {PeopleDemo.LinkedSchool}; loading those.");
         }
 
-        var stages = new[] { Stage.JustFormed, Stage.Introduced, Stage.Working, Stage.Stalled, Stage.Closed };
+        var stages = new[] { Stage.JustFormed, Stage.Introduced, Stage.Working, Stage.Stalled, Stage.Paused, Stage.Closed };
         for (var i = 0; i < pairs.Count && i < stages.Length; i++)
         {
             Build(db, program, curatorId, pairs[i].Mentor, pairs[i].Mentee, pairs[i].Form, stages[i], today);
@@ -85,12 +86,12 @@ public static class PairsDemo
         log.WriteLine($"Demo pairs loaded: {Math.Min(pairs.Count, stages.Length)} in {PeopleDemo.LinkedSchool}.");
     }
 
-    private enum Stage { JustFormed, Introduced, Working, Stalled, Closed }
+    private enum Stage { JustFormed, Introduced, Working, Stalled, Paused, Closed }
 
     private static void Build(NastavnikDb db, MentoringProgram program, long? curatorId, MentorProfile mentor, MenteeProfile mentee, string form,
         Stage stage, DateOnly today)
     {
-        var start = today.AddDays(stage switch { Stage.JustFormed => -3, Stage.Introduced => -20, Stage.Working => -75, Stage.Stalled => -80, _ => -70 });
+        var start = today.AddDays(stage switch { Stage.JustFormed => -3, Stage.Introduced => -20, Stage.Working => -75, Stage.Stalled => -80, Stage.Paused => -90, _ => -70 });
         var group = new MentoringGroup
         {
             RegionId = program.RegionId, OrganizationId = program.OrganizationId, ProgramId = program.Id, Form = form, DeliveryMode = "traditional",
@@ -101,6 +102,13 @@ public static class PairsDemo
                 new GroupMember { PersonId = mentee.PersonId, Role = MemberRole.Mentee, MenteeProfile = mentee, JoinedOn = start },
             ],
         };
+        if (stage == Stage.Paused)
+        {
+            group.Status = GroupStatus.Paused;
+            group.PausedOn = today.AddDays(-14);
+            group.ResumeOn = today.AddDays(14);
+            group.PauseReason = "Наставляемый на длительном лечении; встречи возобновятся после выписки.";
+        }
         if (stage == Stage.Closed)
         {
             group.Status = GroupStatus.Closed;
@@ -170,6 +178,12 @@ public static class PairsDemo
                 Meeting(MeetingType.Trial, 70, "Проектная идея", "Пара подтверждена", MeetingOutcome.Confirmed);
                 Meeting(MeetingType.Planning, 60, "План проекта", "Определены этапы проекта");
                 Meeting(MeetingType.Regular, 40, "Сбор материалов", "Встречи перенесены из-за болезни");
+                break;
+            case Stage.Paused:
+                Meeting(MeetingType.Introduction, 88, "Знакомство", "Рассказали о своих интересах");
+                Meeting(MeetingType.Trial, 80, "Разбор задач", "Пара подтверждена", MeetingOutcome.Confirmed);
+                Meeting(MeetingType.Planning, 70, "План на полугодие", "Составлен план подготовки");
+                Meeting(MeetingType.Regular, 20, "Текстовые задачи", "Решили пять задач");
                 break;
             case Stage.Closed:
                 Meeting(MeetingType.Introduction, 65, "Знакомство", "Договорились о графике");

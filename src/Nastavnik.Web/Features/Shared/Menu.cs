@@ -29,6 +29,7 @@ public static class Menu
         new("Итоговые мероприятия", "/Pairs/Closure/FinalEvent", typeof(Pairs.Closure.FinalEventModel)),
         new("Сообщения о проблемах", "/Pairs/Problems", typeof(Pairs.ProblemsModel)),
         new("Коды входа для участников", "/Account/CodeSlips", typeof(Account.CodeSlipsModel)),
+        new("Выдача и отзыв кодов", "/Account/Codes", typeof(Account.CodesModel)),
         new("Обучение наставников", "/Training/Index", typeof(Training.IndexModel)),
         new("Темы запросов", "/People/Topics/Index", typeof(People.Topics.IndexModel)),
         new("Акты уничтожения", "/Consents/Acts", typeof(Consents.ActsModel)),
