@@ -79,10 +79,12 @@ $$;
 
 -- The four flags of the given pairs that are active on «today» (the twin of WatchRules: 30 days without a meeting,
 -- 30 days without feedback from a side, an average usefulness or comfort below 5 over the last 30 days, a side's
--- curator contacts overdue). Feedback is dated by its Moscow day.
+-- curator contacts overdue), with the current members' names (ФИО) the school's staff see on the list. Feedback is
+-- dated by its Moscow day.
 create function pair_watch_rows(ids bigint[], today date)
 returns table (group_id bigint, organization_id bigint, start_date date,
-               stalled boolean, missing_feedback boolean, overdue_contacts boolean, low_ratings boolean)
+               stalled boolean, missing_feedback boolean, overdue_contacts boolean, low_ratings boolean,
+               mentors text, mentees text)
 language sql stable as $$
     with g as (
         select g.id, g.organization_id, g.start_date from unnest(ids) i (id) join mentoring_groups g on g.id = i.id where g.status = 'active'
@@ -103,17 +105,29 @@ language sql stable as $$
         where f.submitted_at < moscow_day_start(today + 1)
         group by f.group_id
     ),
-    overdue as (select c.group_id from pair_cadence(array(select id from g), today) c where c.status = 'overdue' group by c.group_id)
+    overdue as (select c.group_id from pair_cadence(array(select id from g), today) c where c.status = 'overdue' group by c.group_id),
+    names as (
+        select m.group_id,
+               string_agg(concat_ws(' ', p.last_name, p.first_name, nullif(p.middle_name, '')), ', ' order by p.last_name, p.first_name, p.id)
+                   filter (where m.role = 'mentor') as mentors,
+               string_agg(concat_ws(' ', p.last_name, p.first_name, nullif(p.middle_name, '')), ', ' order by p.last_name, p.first_name, p.id)
+                   filter (where m.role = 'mentee') as mentees
+        from g join group_members m on m.group_id = g.id join people p on p.id = m.person_id
+        where m.left_on is null
+        group by m.group_id
+    )
     select g.id, g.organization_id, g.start_date,
            coalesce(met.last_on, g.start_date) <= today - 30,
            g.start_date <= today - 30 and (fb.mentor_at is null or fb.mentor_at < moscow_day_start(today - 29)
                                            or fb.mentee_at is null or fb.mentee_at < moscow_day_start(today - 29)),
            overdue.group_id is not null,
-           coalesce(fb.usefulness < 5 or fb.comfort < 5, false)
+           coalesce(fb.usefulness < 5 or fb.comfort < 5, false),
+           coalesce(names.mentors, ''), coalesce(names.mentees, '')
     from g
     left join met on met.group_id = g.id
     left join fb on fb.group_id = g.id
     left join overdue on overdue.group_id = g.id
+    left join names on names.group_id = g.id
 $$;
 
 create table pair_watch (
@@ -124,9 +138,19 @@ create table pair_watch (
     stalled boolean not null,
     missing_feedback boolean not null,
     overdue_contacts boolean not null,
-    low_ratings boolean not null
+    low_ratings boolean not null,
+    mentors text not null,
+    mentees text not null
 );
 create index pair_watch_organization_idx on pair_watch (organization_id, start_date, group_id);
+-- Each list of a school, oldest pairs first, straight from an index.
+create index pair_watch_stalled_idx on pair_watch (organization_id, start_date, group_id) where stalled;
+create index pair_watch_feedback_idx on pair_watch (organization_id, start_date, group_id) where missing_feedback;
+create index pair_watch_contacts_idx on pair_watch (organization_id, start_date, group_id) where overdue_contacts;
+create index pair_watch_ratings_idx on pair_watch (organization_id, start_date, group_id) where low_ratings;
+
+-- A municipality's organizations (the coordinator's roll-up) by index.
+create index organizations_municipality_idx on organizations (municipality_id);
 
 create table watch_totals (
     organization_id bigint primary key references organizations (id) on delete cascade,
@@ -168,14 +192,15 @@ begin
     using unnest(targets) t (id)
     where w.group_id = t.id
       and not exists (select 1 from mentoring_groups g where g.id = w.group_id and g.status = 'active');
-    insert into pair_watch as w (group_id, organization_id, start_date, as_of, stalled, missing_feedback, overdue_contacts, low_ratings)
-    select r.group_id, r.organization_id, r.start_date, today, r.stalled, r.missing_feedback, r.overdue_contacts, r.low_ratings
+    insert into pair_watch as w (group_id, organization_id, start_date, as_of, stalled, missing_feedback, overdue_contacts, low_ratings, mentors, mentees)
+    select r.group_id, r.organization_id, r.start_date, today, r.stalled, r.missing_feedback, r.overdue_contacts, r.low_ratings, r.mentors, r.mentees
     from pair_watch_rows(targets, today) r
     order by r.group_id
     on conflict (group_id) do update set
         organization_id = excluded.organization_id, start_date = excluded.start_date, as_of = excluded.as_of,
         stalled = excluded.stalled, missing_feedback = excluded.missing_feedback,
-        overdue_contacts = excluded.overdue_contacts, low_ratings = excluded.low_ratings;
+        overdue_contacts = excluded.overdue_contacts, low_ratings = excluded.low_ratings,
+        mentors = excluded.mentors, mentees = excluded.mentees;
 
     insert into watch_totals as t (organization_id, as_of, active, stalled, missing_feedback, overdue_contacts, low_ratings)
     select o.id, today,
@@ -244,6 +269,41 @@ create trigger mentoring_groups_watch_update after update on mentoring_groups re
     for each statement execute function watch_touch_group();
 create trigger mentoring_groups_watch_delete after delete on mentoring_groups referencing old table as old_rows
     for each statement execute function watch_touch_group();
+
+-- Members joining or leaving, and a person's name corrected: the names on the list follow.
+create function watch_touch_member() returns trigger language plpgsql as $$
+declare
+    ids bigint[];
+begin
+    if tg_op = 'INSERT' then
+        ids := array(select distinct group_id from new_rows);
+    elsif tg_op = 'DELETE' then
+        ids := array(select distinct group_id from old_rows);
+    else
+        ids := array(select group_id from new_rows union select group_id from old_rows);
+    end if;
+    perform watch_refresh(ids, '{}', moscow_today());
+    return null;
+end $$;
+
+create function watch_touch_person() returns trigger language plpgsql as $$
+begin
+    perform watch_refresh(
+        array(select distinct m.group_id
+              from new_rows n join old_rows o on o.id = n.id join group_members m on m.person_id = n.id
+              where (n.last_name, n.first_name, n.middle_name) is distinct from (o.last_name, o.first_name, o.middle_name)),
+        '{}', moscow_today());
+    return null;
+end $$;
+
+create trigger group_members_watch_insert after insert on group_members referencing new table as new_rows
+    for each statement execute function watch_touch_member();
+create trigger group_members_watch_update after update on group_members referencing old table as old_rows new table as new_rows
+    for each statement execute function watch_touch_member();
+create trigger group_members_watch_delete after delete on group_members referencing old table as old_rows
+    for each statement execute function watch_touch_member();
+create trigger people_watch_update after update on people referencing old table as old_rows new table as new_rows
+    for each statement execute function watch_touch_person();
 
 -- Existing pairs: computed once now.
 select watch_refresh(array(select id from mentoring_groups where status = 'active' order by id),

@@ -201,6 +201,9 @@ public static class WatchlistBench
                   and not (g.id % 8 = 0 and g.start_date + s * 15 > date '{today:yyyy-MM-dd}' - 50);
             analyze;
             """);
+        // The triggers rewrote every pair's watch row after each bulk statement; autovacuum would clean up in a while.
+        await ExecuteAsync(conn, "vacuum analyze pair_watch");
+        await ExecuteAsync(conn, "vacuum analyze watch_totals");
         var feedback = await ScalarAsync(conn, $"select count(*) from feedback where region_id = {regionId}");
         var contacts = await ScalarAsync(conn, $"select count(*) from contact_logs where region_id = {regionId}");
         return (written, feedback, contacts);

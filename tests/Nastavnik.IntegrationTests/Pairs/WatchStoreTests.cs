@@ -63,7 +63,7 @@ public class WatchStoreTests(AppFixture app)
         Assert.Equal(3, await db.WatchTotals.Where(t => t.OrganizationId == tree.OrganizationId).Select(t => t.Stalled).SingleAsync());
 
         await db.MentoringGroups.Where(g => g.Id == closed.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GroupStatus.Closed).SetProperty(g => g.ClosedOn, Today));
-        await db.MentoringGroups.Where(g => g.Id == paused.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GroupStatus.Paused));
+        await db.MentoringGroups.Where(g => g.Id == paused.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, GroupStatus.Paused).SetProperty(g => g.PausedOn, Today));
 
         Assert.Equal([kept.Id], await db.PairWatch.Where(w => w.OrganizationId == tree.OrganizationId).Select(w => w.GroupId).ToListAsync());
         var totals = await db.WatchTotals.SingleAsync(t => t.OrganizationId == tree.OrganizationId);
@@ -125,5 +125,25 @@ public class WatchStoreTests(AppFixture app)
         var totals = await db.WatchTotals.AsNoTracking().SingleAsync(t => t.OrganizationId == tree.OrganizationId);
         Assert.Equal((Today, 1), (totals.AsOf, totals.Stalled));
         Assert.True(await db.PairWatch.Where(w => w.GroupId == pair.Id).Select(w => w.Stalled).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Update_PersonRenamedOrMemberLeft_NamesOnTheListFollow()
+    {
+        var tree = await app.CreateTreeAsync();
+        var program = await app.ProgramAsync(tree);
+        var pair = await app.PairAsync(tree, program.Id, Today.AddDays(-45));
+        await using var db = app.Db();
+        var row = await db.PairWatch.AsNoTracking().SingleAsync(w => w.GroupId == pair.Id);
+        Assert.Equal((pair.MentorName, pair.MenteeName), (row.Mentors, row.Mentees));
+
+        var renamed = AppFixture.Unique("Переименованная");
+        await db.People.Where(p => p.Id == pair.MenteeId).ExecuteUpdateAsync(u => u.SetProperty(p => p.LastName, renamed));
+        await db.GroupMembers.Where(m => m.GroupId == pair.Id && m.PersonId == pair.MentorId)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeftOn, Today));
+
+        row = await db.PairWatch.AsNoTracking().SingleAsync(w => w.GroupId == pair.Id);
+        Assert.StartsWith(renamed + " ", row.Mentees);
+        Assert.Equal("", row.Mentors);
     }
 }

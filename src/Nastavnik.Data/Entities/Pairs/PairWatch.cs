@@ -5,7 +5,7 @@ namespace Nastavnik.Data.Entities.Pairs;
 
 /// <summary>
 /// The watch-list flags of one active pair as of a Moscow date, kept by database triggers on meetings, feedback,
-/// contacts and pairs (migration 15). Read-only from the application: rows go stale at midnight and are recomputed
+/// contacts, pairs, members and people's names (migration 15). Read-only from the application: rows go stale at midnight and are recomputed
 /// by <c>watch_refresh</c> (see Features/Pairs/Watch/WatchQuery).
 /// </summary>
 public class PairWatch
@@ -18,6 +18,9 @@ public class PairWatch
     public bool MissingFeedback { get; set; }
     public bool OverdueContacts { get; set; }
     public bool LowRatings { get; set; }
+    /// <summary>The current mentors' ФИО, comma-separated, as the school's staff see them on the list.</summary>
+    public string Mentors { get; set; } = "";
+    public string Mentees { get; set; } = "";
 }
 
 /// <summary>The counts of an organization's active pairs on each watch list as of a Moscow date (migration 15).</summary>

@@ -60,8 +60,8 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
             };
             var pageCount = Math.Max(1, (total + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
             page = Math.Clamp(page, 1, pageCount);
-            var ids = organizations.Select(o => o.OrganizationId).ToArray();
-            var items = total == 0 ? [] : await WatchQuery.PairsAsync(db, ids, List, (page - 1) * Paging.DefaultPageSize, Paging.DefaultPageSize);
+            var names = organizations.ToDictionary(o => o.OrganizationId, o => o.Name);
+            var items = total == 0 ? [] : await WatchQuery.PairsAsync(db, names, List, (page - 1) * Paging.DefaultPageSize, Paging.DefaultPageSize);
             Pairs = new PagedList<WatchedPair>(items, page, Paging.DefaultPageSize, total);
         }
         var territory = TerritoryNodes(scope);
@@ -89,7 +89,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         string details;
         if (staff.Organizations.Length > 0)
         {
-            var organizations = (await WatchQuery.PerOrganizationAsync(db, staff, today)).Select(o => o.OrganizationId).ToArray();
+            var organizations = (await WatchQuery.PerOrganizationAsync(db, staff, today)).ToDictionary(o => o.OrganizationId, o => o.Name);
             var flagged = await WatchQuery.PairsAsync(db, organizations, null, 0, MaxExportRows);
             content = XlsxWriter.Write("Пары под наблюдением",
                 ["Организация", "Наставник", "Наставляемый", "Начало", "Нет встреч 30 дней", "Нет обратной связи", "Контакты просрочены", "Низкие оценки"],

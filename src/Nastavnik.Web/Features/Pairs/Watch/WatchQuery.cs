@@ -108,40 +108,30 @@ public static class WatchQuery
 
     /// <summary>
     /// One page of the active pairs of these organizations on a watch list («stalled», «feedback», «contacts»,
-    /// «ratings»; null: on any), oldest first, with the organization and the members' names — one statement. The
-    /// caller passes only organizations where the user is head or curator (the pairs' scope).
+    /// «ratings»; null: on any), oldest first, with the members' names stored beside the flags — one statement on
+    /// pair_watch (a partial index per list). Pass only organizations where the user is head or curator (the pairs'
+    /// scope), with their names.
     /// </summary>
-    public static Task<List<WatchedPair>> PairsAsync(NastavnikDb db, long[] organizations, string? list, int skip, int take, CancellationToken ct = default)
+    public static async Task<List<WatchedPair>> PairsAsync(NastavnikDb db, IReadOnlyDictionary<long, string> organizations, string? list,
+        int skip, int take, CancellationToken ct = default)
     {
-        // The condition comes from this fixed list, never from the request.
-        var flag = list switch
+        var ids = organizations.Keys.ToList();
+        var rows = db.PairWatch.AsNoTracking().Where(w => ids.Contains(w.OrganizationId));
+        rows = list switch
         {
-            "stalled" => "w.stalled",
-            "feedback" => "w.missing_feedback",
-            "contacts" => "w.overdue_contacts",
-            "ratings" => "w.low_ratings",
-            null => "(w.stalled or w.missing_feedback or w.overdue_contacts or w.low_ratings)",
+            "stalled" => rows.Where(w => w.Stalled),
+            "feedback" => rows.Where(w => w.MissingFeedback),
+            "contacts" => rows.Where(w => w.OverdueContacts),
+            "ratings" => rows.Where(w => w.LowRatings),
+            null => rows.Where(w => w.Stalled || w.MissingFeedback || w.OverdueContacts || w.LowRatings),
             _ => throw new ArgumentOutOfRangeException(nameof(list), list, "unknown watch list"),
         };
-        return db.Database.SqlQueryRaw<WatchedPair>($"""
-            select w.group_id as "GroupId", o.short_name as "Organization", w.start_date as "StartDate",
-                   w.stalled as "Stalled", w.missing_feedback as "MissingFeedback", w.overdue_contacts as "OverdueContacts",
-                   w.low_ratings as "LowRatings",
-                   coalesce((select string_agg(concat_ws(' ', p.last_name, p.first_name, nullif(p.middle_name, '')), ', ' order by p.last_name, p.first_name, p.id)
-                             from group_members m join people p on p.id = m.person_id
-                             where m.group_id = w.group_id and m.role = 'mentor'), '') as "Mentors",
-                   coalesce((select string_agg(concat_ws(' ', p.last_name, p.first_name, nullif(p.middle_name, '')), ', ' order by p.last_name, p.first_name, p.id)
-                             from group_members m join people p on p.id = m.person_id
-                             where m.group_id = w.group_id and m.role = 'mentee'), '') as "Mentees"
-            from pair_watch w
-            join organizations o on o.id = w.organization_id
-            where w.organization_id = any(@organizations) and {flag}
-            order by w.start_date, w.group_id
-            offset @skip limit @take
-            """,
-            new NpgsqlParameter("organizations", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = organizations },
-            new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = skip },
-            new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = take }).ToListAsync(ct);
+        var page = await rows.OrderBy(w => w.StartDate).ThenBy(w => w.GroupId).Skip(skip).Take(take).ToListAsync(ct);
+        return page.Select(w => new WatchedPair
+        {
+            GroupId = w.GroupId, Organization = organizations.GetValueOrDefault(w.OrganizationId, ""), Mentors = w.Mentors, Mentees = w.Mentees,
+            StartDate = w.StartDate, Stalled = w.Stalled, MissingFeedback = w.MissingFeedback, OverdueContacts = w.OverdueContacts, LowRatings = w.LowRatings,
+        }).ToList();
     }
 
     public static Totals Sum(IEnumerable<OrganizationTotals> rows)
@@ -160,17 +150,24 @@ public static class WatchQuery
 
     public sealed record Totals(int Active, int Stalled, int MissingFeedback, int OverdueContacts, int LowRatings);
 
-    private static IQueryable<OrganizationTotals> TotalsQuery(NastavnikDb db, WatchNodes nodes) =>
-        db.Database.SqlQueryRaw<OrganizationTotals>("""
+    private static IQueryable<OrganizationTotals> TotalsQuery(NastavnikDb db, WatchNodes nodes)
+    {
+        // Only the kinds of node the user has, so each is one index lookup rather than an OR over the whole table.
+        var under = new List<string>();
+        if (nodes.Organizations.Length > 0) under.Add("o.id = any(@organizations)");
+        if (nodes.Municipalities.Length > 0) under.Add("o.municipality_id = any(@municipalities)");
+        if (nodes.Regions.Length > 0) under.Add("o.region_id = any(@regions)");
+        return db.Database.SqlQueryRaw<OrganizationTotals>($$"""
             select o.id as "OrganizationId", o.short_name as "Name", t.as_of as "AsOf",
                    coalesce(t.active, 0) as "Active", coalesce(t.stalled, 0) as "Stalled",
                    coalesce(t.missing_feedback, 0) as "MissingFeedback", coalesce(t.overdue_contacts, 0) as "OverdueContacts",
                    coalesce(t.low_ratings, 0) as "LowRatings"
             from organizations o
             left join watch_totals t on t.organization_id = o.id
-            where o.id = any(@organizations) or o.municipality_id = any(@municipalities) or o.region_id = any(@regions)
+            where {{(under.Count == 0 ? "false" : string.Join(" or ", under))}}
             """,
             new NpgsqlParameter("organizations", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = nodes.Organizations },
             new NpgsqlParameter("municipalities", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = nodes.Municipalities },
             new NpgsqlParameter("regions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = nodes.Regions });
+    }
 }
