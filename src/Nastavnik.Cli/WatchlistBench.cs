@@ -146,6 +146,7 @@ public static class WatchlistBench
                 from mentoring_groups g join bench_people p on p.rn = g.closure_comment::bigint * 2 + 1
                 join mentor_profiles mp on mp.person_id = p.id;
             update mentoring_groups set closure_comment = '' where region_id = {regionId};
+            analyze;
             """);
         var groups = new List<(long Id, long Org, DateOnly Start)>();
         await using (var command = new NpgsqlCommand($"select id, organization_id, start_date from mentoring_groups where region_id = {regionId} order by id", conn))
@@ -182,6 +183,8 @@ public static class WatchlistBench
             }
             await copy.CompleteAsync();
         }
+        // Fresh tables: statistics before the next bulk statements' triggers plan their joins (autovacuum would lag).
+        await ExecuteAsync(conn, "analyze");
         await ExecuteAsync(conn, $"""
             insert into feedback (group_id, person_id, region_id, organization_id, role, usefulness, comfort, submitted_at)
                 select g.id, m.person_id, g.region_id, g.organization_id, m.role,
