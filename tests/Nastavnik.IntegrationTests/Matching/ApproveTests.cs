@@ -51,9 +51,11 @@ public class ApproveTests(AppFixture app)
         Assert.Equal(new DateOnly(2026, 9, 28), run.OrderDate);
         var groups = await db.MentoringGroups.Include(g => g.Members).Where(g => g.MatchRunId == runId).ToListAsync();
         Assert.Equal(2, groups.Count);
+        var periodEnd = await db.Programs.Where(p => p.Id == world.Program.Id).Select(p => p.PeriodEnd).SingleAsync();
         Assert.All(groups, g =>
         {
             Assert.False(g.IsGroup);
+            Assert.Equal(periodEnd, g.PlannedEnd);
             Assert.Equal("pupil_pupil", g.Form);
             Assert.Equal("traditional", g.DeliveryMode);
             Assert.Equal(new DateOnly(2026, 10, 1), g.StartDate);

@@ -79,7 +79,9 @@ public static class RunApproval
             if (missing.Count > 0) return $"{ConsentRules.NoExtraDuties} на дату приказа: {string.Join(", ", missing)}";
         }
 
-        var program = await db.Programs.AsNoTracking().Where(p => p.Id == run.ProgramId).Select(p => new { p.Name, p.CuratorUserId }).SingleAsync(ct);
+        var program = await db.Programs.AsNoTracking().Where(p => p.Id == run.ProgramId).Select(p => new { p.Name, p.CuratorUserId, p.PeriodEnd }).SingleAsync(ct);
+        // A pair is planned to work until the programme's period ends (shown on the card and in the plan).
+        DateOnly? plannedEnd = program.PeriodEnd >= order.StartDate ? program.PeriodEnd : null;
         var groups = run.IsGroup
             ? proposals.GroupBy(p => p.MentorProfileId!.Value).Select(g => g.ToList()).ToList()
             : proposals.Select(p => new List<MatchProposal> { p }).ToList();
@@ -91,7 +93,7 @@ public static class RunApproval
             {
                 RegionId = run.RegionId, OrganizationId = run.OrganizationId, ProgramId = run.ProgramId, IsGroup = run.IsGroup, Form = run.Form,
                 DeliveryMode = deliveryMode, CuratorUserId = program.CuratorUserId ?? userId, StartDate = order.StartDate,
-                Status = GroupStatus.Active, MatchRunId = run.Id, CreatedAt = now,
+                PlannedEnd = plannedEnd, Status = GroupStatus.Active, MatchRunId = run.Id, CreatedAt = now,
             };
             group.Members.Add(new GroupMember
             {
