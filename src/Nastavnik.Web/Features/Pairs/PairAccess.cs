@@ -26,6 +26,9 @@ public sealed class PairAccess
 
     public long? PersonId { get; }
 
+    /// <summary>The user's own person and, for a legal representative, the children they represent.</summary>
+    public IReadOnlyList<long> People => _people;
+
     public static async Task<PairAccess> ForAsync(NastavnikDb db, CurrentUser me)
     {
         var scope = await me.GetScopeAsync();

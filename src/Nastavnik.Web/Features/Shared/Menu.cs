@@ -35,6 +35,7 @@ public static class Menu
         new("Акты уничтожения", "/Consents/Acts", typeof(Consents.ActsModel)),
         new("Анкеты", "/Questionnaires/Index", typeof(Questionnaires.IndexModel)),
         new("Мои анкеты", "/Questionnaires/My", typeof(Questionnaires.MyModel), [Role.Mentor, Role.Mentee, Role.LegalRepresentative]),
+        new("Мои согласия", "/Consents/Mine", typeof(Consents.MineModel), [Role.Mentor, Role.Mentee, Role.LegalRepresentative]),
         new("Конструктор анкет", "/Questionnaires/Instruments/Index", typeof(Questionnaires.Instruments.IndexModel)),
         new("Регионы", "/Territories/Regions/Index", typeof(Territories.Regions.IndexModel)),
         new("Муниципалитеты", "/Territories/Municipalities/Index", typeof(Territories.Municipalities.IndexModel)),
