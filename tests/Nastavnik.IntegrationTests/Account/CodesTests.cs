@@ -361,6 +361,24 @@ public partial class CodesTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, await PasswordSignInAsync(w.Pair.MenteeLogin, NewPassword));
     }
 
+    [Fact]
+    public async Task Code_PersonBlockedAfterIssue_SignInRefusedCodeKept()
+    {
+        var w = await WorldAsync();
+        var code = await IssuedCodeAsync(w.Curator, w.MenteeUserId, w.Pair.MenteeLogin);
+        await using (var db = app.Db())
+        {
+            await db.People.Where(p => p.Id == w.Pair.MenteePersonId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PersonStatus.Blocked));
+        }
+
+        var signIn = await SignInByCodeAsync(w.Pair.MenteeLogin, code);
+
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("Вход по коду недоступен", await signIn.Content.ReadAsStringAsync());
+        await using var check = app.Db();
+        Assert.Null(await check.AccessCodes.Where(c => c.UserId == w.MenteeUserId).Select(c => c.UsedAt).SingleAsync());
+    }
+
     [GeneratedRegex("Код: ([A-Z0-9]{8})")]
     private static partial Regex CodeText();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Nastavnik.Domain.People;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 
@@ -19,6 +20,7 @@ namespace Nastavnik.Web.Features.Account;
 public class CodeModel(UserManager<User> users, SignInManager<User> signIn, NastavnikDb db, TimeProvider clock) : PageModel
 {
     public const string Invalid = "Неверный логин или код";
+    public const string Blocked = "Вход по коду недоступен: обработка данных участника прекращена. Обратитесь к куратору программы.";
     public const string Expired = "Срок действия кода истёк. Попросите куратора выдать новый код.";
 
     [BindProperty] public CodeForm Form { get; set; } = new();
@@ -38,6 +40,13 @@ public class CodeModel(UserManager<User> users, SignInManager<User> signIn, Nast
         {
             await db.AuditAsync(AuditAction.SignInFailed, nameof(User), user?.Id.ToString() ?? "", null, $"вход по коду, логин «{Form.UserName.Trim()}»");
             ModelState.AddModelError("", Invalid);
+            return Page();
+        }
+        // A participant whose data may no longer be processed (consent withdrawn, data destroyed) does not sign in.
+        if (user!.PersonId is { } personId
+            && await db.People.AnyAsync(p => p.Id == personId && (p.Status == PersonStatus.Blocked || p.Status == PersonStatus.Destroyed)))
+        {
+            ModelState.AddModelError("", Blocked);
             return Page();
         }
         if (code.ExpiresAt <= clock.GetUtcNow())
