@@ -218,18 +218,20 @@ begin
         low_ratings = excluded.low_ratings;
 end $$;
 
--- Meetings, feedback and contacts: the pairs (and organizations) the statement touched.
-create function watch_touch_child() returns trigger language plpgsql as $$
+-- Meetings, feedback, contacts and members (joining, leaving): the pairs the statement touched. Their organizations
+-- follow from the pairs; a pair deleted with them is handled by the pairs' own trigger.
+create function watch_touch_rows() returns trigger language plpgsql as $$
+declare
+    ids bigint[];
 begin
     if tg_op = 'INSERT' then
-        perform watch_refresh(array(select distinct group_id from new_rows), array(select distinct organization_id from new_rows), moscow_today());
+        ids := array(select distinct group_id from new_rows);
     elsif tg_op = 'DELETE' then
-        perform watch_refresh(array(select distinct group_id from old_rows), array(select distinct organization_id from old_rows), moscow_today());
+        ids := array(select distinct group_id from old_rows);
     else
-        perform watch_refresh(
-            array(select group_id from new_rows union select group_id from old_rows),
-            array(select organization_id from new_rows union select organization_id from old_rows), moscow_today());
+        ids := array(select group_id from new_rows union select group_id from old_rows);
     end if;
+    perform watch_refresh(ids, '{}', moscow_today());
     return null;
 end $$;
 
@@ -248,23 +250,23 @@ begin
 end $$;
 
 create trigger meetings_watch_insert after insert on meetings referencing new table as new_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger meetings_watch_update after update on meetings referencing old table as old_rows new table as new_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger meetings_watch_delete after delete on meetings referencing old table as old_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger feedback_watch_insert after insert on feedback referencing new table as new_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger feedback_watch_update after update on feedback referencing old table as old_rows new table as new_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger feedback_watch_delete after delete on feedback referencing old table as old_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger contact_logs_watch_insert after insert on contact_logs referencing new table as new_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger contact_logs_watch_update after update on contact_logs referencing old table as old_rows new table as new_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger contact_logs_watch_delete after delete on contact_logs referencing old table as old_rows
-    for each statement execute function watch_touch_child();
+    for each statement execute function watch_touch_rows();
 create trigger mentoring_groups_watch_insert after insert on mentoring_groups referencing new table as new_rows
     for each statement execute function watch_touch_group();
 create trigger mentoring_groups_watch_update after update on mentoring_groups referencing old table as old_rows new table as new_rows
@@ -272,22 +274,7 @@ create trigger mentoring_groups_watch_update after update on mentoring_groups re
 create trigger mentoring_groups_watch_delete after delete on mentoring_groups referencing old table as old_rows
     for each statement execute function watch_touch_group();
 
--- Members joining or leaving, and a person's name corrected: the names on the list follow.
-create function watch_touch_member() returns trigger language plpgsql as $$
-declare
-    ids bigint[];
-begin
-    if tg_op = 'INSERT' then
-        ids := array(select distinct group_id from new_rows);
-    elsif tg_op = 'DELETE' then
-        ids := array(select distinct group_id from old_rows);
-    else
-        ids := array(select group_id from new_rows union select group_id from old_rows);
-    end if;
-    perform watch_refresh(ids, '{}', moscow_today());
-    return null;
-end $$;
-
+-- A person's name corrected (or erased on destruction): the names on the list follow.
 create function watch_touch_person() returns trigger language plpgsql as $$
 begin
     perform watch_refresh(
@@ -299,11 +286,11 @@ begin
 end $$;
 
 create trigger group_members_watch_insert after insert on group_members referencing new table as new_rows
-    for each statement execute function watch_touch_member();
+    for each statement execute function watch_touch_rows();
 create trigger group_members_watch_update after update on group_members referencing old table as old_rows new table as new_rows
-    for each statement execute function watch_touch_member();
+    for each statement execute function watch_touch_rows();
 create trigger group_members_watch_delete after delete on group_members referencing old table as old_rows
-    for each statement execute function watch_touch_member();
+    for each statement execute function watch_touch_rows();
 create trigger people_watch_update after update on people referencing old table as old_rows new table as new_rows
     for each statement execute function watch_touch_person();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Nastavnik.Domain.People;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Nastavnik.Data.Entities;
@@ -62,6 +63,14 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     public DbSet<FinalEvent> FinalEvents => Set<FinalEvent>();
     public DbSet<PairWatch> PairWatch => Set<PairWatch>();
     public DbSet<WatchTotal> WatchTotals => Set<WatchTotal>();
+
+    /// <summary>
+    /// Accounts that may sign in and act: switched on, and not the login of a participant whose data may no longer be
+    /// processed (consent withdrawn — blocked — or destroyed, 152-ФЗ). The one rule behind password and code sign-in and
+    /// the check of every request's cookie.
+    /// </summary>
+    public IQueryable<User> UsableUsers => Users.Where(u => u.IsActive
+        && (u.PersonId == null || People.Any(p => p.Id == u.PersonId && p.Status != PersonStatus.Blocked && p.Status != PersonStatus.Destroyed)));
 
     /// <summary>Who is acting: the signed-in user on the web, the OS user in the CLI. Filled into every audit entry.</summary>
     public AuditActor Actor { get; } = actor ?? AuditActor.System;

@@ -82,15 +82,15 @@ public static class WebServices
                 o.LogoutPath = "/Account/Logout";
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(settings.Value.SessionTimeoutMinutes);
                 o.SlidingExpiration = true;
-                // Identity's security-stamp check (password resets end other sessions), then: a blocked user's
-                // cookie stops working at once rather than when it expires.
+                // Identity's security-stamp check (password resets end other sessions), then: the cookie of a switched-off
+                // account, or of a participant whose data may no longer be processed, stops working at once.
                 o.Events.OnValidatePrincipal = async ctx =>
                 {
                     await SecurityStampValidator.ValidatePrincipalAsync(ctx);
                     if (ctx.Principal is null) return;
                     var id = long.TryParse(ctx.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var v) ? v : 0;
                     var db = ctx.HttpContext.RequestServices.GetRequiredService<NastavnikDb>();
-                    if (!await db.Users.AnyAsync(u => u.Id == id && u.IsActive))
+                    if (!await db.UsableUsers.AnyAsync(u => u.Id == id))
                     {
                         ctx.RejectPrincipal();
                         await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

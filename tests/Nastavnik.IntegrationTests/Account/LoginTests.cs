@@ -91,4 +91,36 @@ public class LoginTests(AppFixture app)
         Assert.Contains("Здравствуйте", html);
         Assert.DoesNotContain("&#x", html);
     }
+
+    [Fact]
+    public async Task Post_ParticipantWhoseConsentWasWithdrawn_RefusedLikeWrongPassword()
+    {
+        var pair = await Pairs.CardTestData.PairAsync(app);
+        await using (var db = app.Db())
+        {
+            await db.People.Where(p => p.Id == pair.MenteePersonId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, Nastavnik.Domain.People.PersonStatus.Blocked));
+        }
+
+        var response = await app.Client().PostFormAsync("/Account/Login", new() { ["Form.UserName"] = pair.MenteeLogin, ["Form.Password"] = AppFixture.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Неверный логин или пароль", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Get_ParticipantBlockedWhileSignedIn_SessionEndsAtNextRequest()
+    {
+        var pair = await Pairs.CardTestData.PairAsync(app);
+        var client = await app.SignInAsync(pair.MenteeLogin);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Pairs/Mine")).StatusCode);
+        await using (var db = app.Db())
+        {
+            await db.People.Where(p => p.Id == pair.MenteePersonId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, Nastavnik.Domain.People.PersonStatus.Blocked));
+        }
+
+        var response = await client.GetAsync("/Pairs/Mine");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location?.ToString());
+    }
 }

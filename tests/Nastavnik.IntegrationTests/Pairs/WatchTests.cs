@@ -53,7 +53,8 @@ public class WatchTests(AppFixture app)
         var (tree, pairs) = await SchoolAsync();
         await using var db = app.Db();
 
-        var rows = await (await WatchQuery.RowsAsync(db, WatchNodes.OfOrganizations([tree.OrganizationId]), Today)).ToDictionaryAsync(r => r.GroupId);
+        await WatchQuery.PerOrganizationAsync(db, WatchNodes.OfOrganizations([tree.OrganizationId]), Today);
+        var rows = await db.PairWatch.Where(r => r.OrganizationId == tree.OrganizationId).ToDictionaryAsync(r => r.GroupId);
 
         string Flags(string kind)
         {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Nastavnik.Domain.People;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 
@@ -43,8 +42,7 @@ public class CodeModel(UserManager<User> users, SignInManager<User> signIn, Nast
             return Page();
         }
         // A participant whose data may no longer be processed (consent withdrawn, data destroyed) does not sign in.
-        if (user!.PersonId is { } personId
-            && await db.People.AnyAsync(p => p.Id == personId && (p.Status == PersonStatus.Blocked || p.Status == PersonStatus.Destroyed)))
+        if (!await db.UsableUsers.AnyAsync(u => u.Id == user!.Id))
         {
             ModelState.AddModelError("", Blocked);
             return Page();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 
@@ -20,7 +21,7 @@ public class LoginModel(SignInManager<User> signIn, UserManager<User> users, Nas
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByNameAsync(Form.UserName.Trim());
-        if (user is null || !user.IsActive)
+        if (user is null || !await db.UsableUsers.AnyAsync(u => u.Id == user.Id))
         {
             await db.AuditAsync(AuditAction.SignInFailed, nameof(User), "", null, $"логин «{Form.UserName.Trim()}»");
             ModelState.AddModelError("", "Неверный логин или пароль");

@@ -40,7 +40,9 @@ public class MineModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
             .Select(c => new
             {
                 c.PersonId, c.Purpose, c.Signer, c.GivenOn, c.WithdrawnOn, c.DocumentNumber, c.DistributionScope,
-                Representative = c.Representative == null ? "" : c.Representative.LastName + " " + c.Representative.FirstName + " " + c.Representative.MiddleName,
+                RepresentativeLast = c.Representative == null ? "" : c.Representative.LastName,
+                RepresentativeFirst = c.Representative == null ? "" : c.Representative.FirstName,
+                RepresentativeMiddle = c.Representative == null ? "" : c.Representative.MiddleName,
             })
             .ToListAsync();
         // The user first, then the children by name.
@@ -50,7 +52,8 @@ public class MineModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
             var check = ConsentRules.Processing(p.BirthDate, p.Kind, own.Select(c => new ConsentFact(c.Purpose, c.Signer, c.GivenOn, c.WithdrawnOn)), today);
             People.Add(new PersonConsents(
                 PeopleTerms.FullName(p.LastName, p.FirstName, p.MiddleName), p.Id == access.PersonId, check,
-                own.Select(c => new ConsentRow(c.Purpose.Title(), c.Signer == ConsentSigner.Self ? "сам участник" : $"законный представитель {c.Representative.Trim()}".Trim(),
+                own.Select(c => new ConsentRow(c.Purpose.Title(), c.Signer == ConsentSigner.Self ? "сам участник"
+                        : $"законный представитель {PeopleTerms.FullName(c.RepresentativeLast, c.RepresentativeFirst, c.RepresentativeMiddle)}".TrimEnd(),
                     c.GivenOn, c.WithdrawnOn, c.DocumentNumber, c.DistributionScope, c.WithdrawnOn is { } w && w <= today)).ToList()));
             await db.AuditAsync(AuditAction.Read, nameof(Person), p.Id.ToString(), p.RegionId, "согласия: просмотр участником");
         }

@@ -95,8 +95,8 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
                 ["Организация", "Наставник", "Наставляемый", "Начало", "Нет встреч 30 дней", "Нет обратной связи", "Контакты просрочены", "Низкие оценки"],
                 flagged.Select(p => (IReadOnlyList<string>)
                 [
-                    p.Organization, p.Mentors, p.Mentees, p.StartDate.ToString("dd.MM.yyyy"),
-                    YesNo(p.Stalled), YesNo(p.MissingFeedback), YesNo(p.OverdueContacts), YesNo(p.LowRatings),
+                    p.Organization, p.Row.Mentors, p.Row.Mentees, p.Row.StartDate.ToString("dd.MM.yyyy"),
+                    YesNo(p.Row.Stalled), YesNo(p.Row.MissingFeedback), YesNo(p.Row.OverdueContacts), YesNo(p.Row.LowRatings),
                 ]));
             details = $"пары под наблюдением, {RussianPlural.Format(flagged.Count, "пара", "пары", "пар")}";
         }

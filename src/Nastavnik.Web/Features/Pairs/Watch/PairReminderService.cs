@@ -66,13 +66,13 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         var db = scope.ServiceProvider.GetRequiredService<NastavnikDb>();
         var nodes = only ?? new WatchNodes([], [], await db.Regions.Select(r => r.Id).ToArrayAsync(ct));
         // Stale organizations are recomputed before the transaction, one short statement each.
-        await WatchQuery.PerOrganizationAsync(db, nodes, today, ct);
+        var watched = (await WatchQuery.PerOrganizationAsync(db, nodes, today, ct)).Select(o => o.OrganizationId).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_xact_lock({LockKey}) as \"Value\"").SingleAsync(ct);
         if (!locked) return new Run(true, 0, 0);
 
-        var flagged = await (await WatchQuery.RowsAsync(db, nodes, today, ct))
-            .Where(r => r.Stalled || r.OverdueContacts || r.MissingFeedback).ToListAsync(ct);
+        var flagged = await db.PairWatch.AsNoTracking()
+            .Where(r => watched.Contains(r.OrganizationId) && (r.Stalled || r.OverdueContacts || r.MissingFeedback)).ToListAsync(ct);
         if (flagged.Count == 0) return new Run(false, 0, 0);
 
         var month = $"{today:yyyy-MM}";

@@ -38,19 +38,8 @@ public sealed class OrganizationTotals
     public int LowRatings { get; set; }
 }
 
-/// <summary>A pair on a watch list with the names a school's head or curator sees.</summary>
-public sealed class WatchedPair
-{
-    public long GroupId { get; set; }
-    public string Organization { get; set; } = "";
-    public string Mentors { get; set; } = "";
-    public string Mentees { get; set; } = "";
-    public DateOnly StartDate { get; set; }
-    public bool Stalled { get; set; }
-    public bool MissingFeedback { get; set; }
-    public bool OverdueContacts { get; set; }
-    public bool LowRatings { get; set; }
-}
+/// <summary>A pair on a watch list (flags and members' names) with its organization's name.</summary>
+public sealed record WatchedPair(PairWatch Row, string Organization);
 
 /// <summary>
 /// The contact cadence and the watch lists, computed in PostgreSQL, never by loading pairs. The flags of each active
@@ -80,16 +69,6 @@ public static class WatchQuery
         if (stale.Length == 0) return rows;
         await RefreshAsync(db, stale, today, ct);
         return await TotalsQuery(db, nodes).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// The active pairs of the nodes' organizations with their flags as of <paramref name="today"/> (recomputed first
-    /// where stale); compose Where/OrderBy/paging on it — done in SQL.
-    /// </summary>
-    public static async Task<IQueryable<PairWatch>> RowsAsync(NastavnikDb db, WatchNodes nodes, DateOnly today, CancellationToken ct = default)
-    {
-        var organizations = (await PerOrganizationAsync(db, nodes, today, ct)).Select(o => o.OrganizationId).ToList();
-        return db.PairWatch.AsNoTracking().Where(w => organizations.Contains(w.OrganizationId));
     }
 
     /// <summary>Recomputes the flags of these organizations' active pairs and their counts as of <paramref name="today"/>.</summary>
@@ -127,11 +106,7 @@ public static class WatchQuery
             _ => throw new ArgumentOutOfRangeException(nameof(list), list, "unknown watch list"),
         };
         var page = await rows.OrderBy(w => w.StartDate).ThenBy(w => w.GroupId).Skip(skip).Take(take).ToListAsync(ct);
-        return page.Select(w => new WatchedPair
-        {
-            GroupId = w.GroupId, Organization = organizations.GetValueOrDefault(w.OrganizationId, ""), Mentors = w.Mentors, Mentees = w.Mentees,
-            StartDate = w.StartDate, Stalled = w.Stalled, MissingFeedback = w.MissingFeedback, OverdueContacts = w.OverdueContacts, LowRatings = w.LowRatings,
-        }).ToList();
+        return page.Select(w => new WatchedPair(w, organizations.GetValueOrDefault(w.OrganizationId, ""))).ToList();
     }
 
     public static Totals Sum(IEnumerable<OrganizationTotals> rows)
