@@ -79,7 +79,7 @@ public sealed class LocalCluster
         }
     }
 
-    private async Task InitAsync(TextWriter log)
+    private async Task InitAsync(TextWriter log, bool durable = true)
     {
         if (Directory.Exists(DataDir)) Directory.Delete(DataDir, true);
         log.WriteLine($"Creating a PostgreSQL cluster in {DataDir} (port {Port})…");
@@ -99,7 +99,9 @@ public sealed class LocalCluster
         // Only the loopback address and no Unix socket: nothing outside this machine, no clash with a system cluster.
         await File.AppendAllTextAsync(conf,
             $"\nlisten_addresses = '127.0.0.1'\nport = {Port}\nunix_socket_directories = ''\nmax_connections = 200\n" +
-            "shared_buffers = 128MB\nfsync = on\nlog_min_messages = warning\n");
+            "shared_buffers = 128MB\nlog_min_messages = warning\n" +
+            // A throwaway cluster (tests, benchmarks) is deleted after use: flushing to disk only costs time there.
+            (durable ? "fsync = on\n" : "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"));
     }
 
     public async Task StartAsync(TextWriter log)
@@ -209,7 +211,7 @@ public sealed class LocalCluster
         var dir = Path.Combine(Path.GetTempPath(), "nastavnik-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         var cluster = new LocalCluster(dir, FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
-        await cluster.InitAsync(log);
+        await cluster.InitAsync(log, durable: false);
         await cluster.StartAsync(log);
         return cluster;
     }

@@ -26,7 +26,7 @@ namespace Nastavnik.IntegrationTests.Access;
 /// rule admits gets 200 for a record inside its scope and 404 outside it; any other role gets 403. A page without a
 /// declared rule fails the first test, so a new page cannot slip in unprotected.
 /// </summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public partial class AccessMatrixTests(AppFixture app)
 {
     private sealed record Target(string Route, string Name, AccessAttribute? Access, bool Anonymous, IReadOnlyList<string> PostHandlers);

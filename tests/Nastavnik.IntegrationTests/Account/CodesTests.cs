@@ -16,7 +16,7 @@ using Nastavnik.Web.Features.Account;
 namespace Nastavnik.IntegrationTests.Account;
 
 /// <summary>Re-issue and revocation of one-time codes by the curator or head of the participant's school.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public partial class CodesTests(AppFixture app)
 {
     private const string NewPassword = "новый-пароль-456";

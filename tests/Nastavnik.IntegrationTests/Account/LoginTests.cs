@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Account;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class LoginTests(AppFixture app)
 {
     [Fact]

@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace Nastavnik.IntegrationTests.Audit;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class IndexTests(AppFixture app)
 {
     private async Task<AuditEntry> EntryAsync(long regionId, string details, AuditAction action = AuditAction.Update,

@@ -8,7 +8,7 @@ using static Nastavnik.IntegrationTests.Consents.ConsentTestData;
 namespace Nastavnik.IntegrationTests.Browser;
 
 /// <summary>A curator in Chromium records a parent's consent for a pupil, then withdraws it: the pupil leaves the base list.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class ConsentBrowserTests(AppFixture app)
 {
     [Fact]

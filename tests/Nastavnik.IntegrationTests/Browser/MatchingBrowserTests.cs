@@ -12,7 +12,7 @@ namespace Nastavnik.IntegrationTests.Browser;
 /// A curator in Chromium runs matching on a programme, reads a pair's «Почему?», locks the pair, re-runs around it,
 /// approves the proposal and downloads the order.
 /// </summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class MatchingBrowserTests(AppFixture app)
 {
     [Fact]

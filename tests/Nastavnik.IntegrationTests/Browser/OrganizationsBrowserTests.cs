@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Browser;
 
 /// <summary>A municipal coordinator's path in Chromium: sign in, organizations list, a refused form, a saved one, sign out.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class OrganizationsBrowserTests(AppFixture app)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Pairs;
 namespace Nastavnik.IntegrationTests.Browser;
 
 /// <summary>On a phone-sized screen a mentor records the встреча-знакомство from «Мои пары», then the mentee rates it.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class PairsBrowserTests(AppFixture app)
 {
     [Fact]

@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Browser;
 
 /// <summary>A curator imports a class list in Chromium: maps an unknown header, checks the preview, confirms; then a bad file.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class PeopleImportBrowserTests(AppFixture app)
 {
     [Fact]

@@ -10,7 +10,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Browser;
 
 /// <summary>A municipal coordinator in Chromium: uploads a seed roadmap, fixes an unrecognised deadline in the preview, saves the draft.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class RoadmapImportBrowserTests(AppFixture app)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Nastavnik.IntegrationTests.Browser;
 /// A school's roadmap through its life in Chromium: the curator fixes an unrecognized deadline and submits, the
 /// coordinator agrees, the head approves by order, the curator marks an item done with a link as evidence.
 /// </summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class RoadmapWorkflowBrowserTests(AppFixture app)
 {
     [Fact]

@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Browser;
 
 /// <summary>The sign-in flow in a real Chromium: keyboard and labels as a person uses them.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class SignInBrowserTests(AppFixture app)
 {
     [Fact]

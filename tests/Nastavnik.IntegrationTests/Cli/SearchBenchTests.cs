@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Cli;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class SearchBenchTests(AppFixture app)
 {
     [Fact]

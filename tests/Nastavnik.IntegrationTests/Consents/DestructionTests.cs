@@ -14,7 +14,7 @@ using static Nastavnik.IntegrationTests.Consents.ConsentTestData;
 
 namespace Nastavnik.IntegrationTests.Consents;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class DestructionTests(AppFixture app)
 {
     private DestructionService Service(int days = 30) => new(app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),

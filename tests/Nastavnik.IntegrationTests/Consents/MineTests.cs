@@ -9,7 +9,7 @@ using Nastavnik.IntegrationTests.Pairs;
 
 namespace Nastavnik.IntegrationTests.Consents;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class MineTests(AppFixture app)
 {
     /// <summary>The pair's mentee (a 5th-grader) with a mother who signed the processing consent on 01.09.2026.</summary>

@@ -13,7 +13,7 @@ using static Nastavnik.IntegrationTests.Consents.ConsentTestData;
 
 namespace Nastavnik.IntegrationTests.Consents;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class PersonTests(AppFixture app)
 {
     private static string Url(long id) => $"/Consents/Person/{id}";

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Nastavnik.IntegrationTests.Data;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class AuditLogTests(AppFixture app)
 {
     [Fact]

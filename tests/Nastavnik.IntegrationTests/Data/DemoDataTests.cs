@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Data;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class DemoDataTests(AppFixture app)
 {
     private async Task<string> FreshDatabaseAsync()

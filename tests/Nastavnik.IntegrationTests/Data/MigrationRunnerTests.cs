@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Nastavnik.IntegrationTests.Data;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class MigrationRunnerTests(AppFixture app)
 {
     [Fact]

@@ -16,12 +16,10 @@ using Nastavnik.Domain.Territories;
 
 namespace Nastavnik.IntegrationTests.Infrastructure;
 
-[CollectionDefinition(nameof(AppFixture))]
-public sealed class AppFixtureCollection : ICollectionFixture<AppFixture>;
-
 /// <summary>
 /// One throwaway PostgreSQL cluster per test run (initdb in a temp folder, its own port), a fresh
-/// nastavnik_test_* database migrated by the real runner, and the site served by Kestrel on loopback.
+/// nastavnik_test_* database per test collection migrated by the real runner, and the site served by Kestrel on
+/// loopback. Collections (see <see cref="Collections"/>) run in parallel, each with its own database and site.
 /// Tests insert their own rows (unique names from <see cref="Unique"/>) and assert only about them.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
@@ -36,7 +34,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cluster = await LocalCluster.StartTemporaryAsync(TextWriter.Null);
+        Cluster = await SharedCluster.AcquireAsync();
         var database = "nastavnik_test_" + Guid.NewGuid().ToString("N")[..8];
         await Cluster.EnsureDatabaseAsync(database);
         ConnectionString = Cluster.ConnectionString(database);
@@ -117,7 +115,7 @@ public sealed class AppFixture : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         await Factory.DisposeAsync();
-        await Cluster.StopAndDeleteAsync();
+        await SharedCluster.ReleaseAsync();
     }
 
     public static string Unique(string prefix) => $"{prefix} {Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";

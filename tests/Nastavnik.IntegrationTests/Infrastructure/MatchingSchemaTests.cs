@@ -9,7 +9,7 @@ using Nastavnik.Domain.People;
 namespace Nastavnik.IntegrationTests.Infrastructure;
 
 /// <summary>The matching and pairs tables and the EF model agree: a run, its proposal, a choice and a pair round-trip.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class MatchingSchemaTests(AppFixture app)
 {
     [Fact]

@@ -5,7 +5,7 @@ using Nastavnik.Domain.People;
 namespace Nastavnik.IntegrationTests.Infrastructure;
 
 /// <summary>The bases' tables and the EF model agree: every entity round-trips through PostgreSQL.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class PeopleSchemaTests(AppFixture app)
 {
     [Fact]

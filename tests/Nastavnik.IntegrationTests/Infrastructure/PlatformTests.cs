@@ -7,7 +7,7 @@ using Nastavnik.Domain.Access;
 
 namespace Nastavnik.IntegrationTests.Infrastructure;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class PlatformTests(AppFixture app)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Nastavnik.IntegrationTests.Infrastructure;
 /// Two web nodes on one PostgreSQL: the Data Protection key ring lives in the database, so a login cookie and an
 /// antiforgery token issued by one node are accepted by the other, as behind a load balancer.
 /// </summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class TwoNodeTests(AppFixture app)
 {
     [Fact]

@@ -11,7 +11,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class ApproveTests(AppFixture app)
 {
     private async Task<long> LoginForAsync(long profileId, bool mentor, string email)

@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class CardTests(AppFixture app)
 {
     [Fact]

@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class CreateTests(AppFixture app)
 {
     private static Dictionary<string, string> Fields(MatchingData.World world, string mode = "Optimal") => new()

@@ -12,7 +12,7 @@ using Nastavnik.Web.Features.People;
 namespace Nastavnik.IntegrationTests.Matching;
 
 /// <summary>The demo bases give a sensible proposal: matching Романовская СОШ's programme pairs most of its mentees.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class DemoMatchingTests(AppFixture app)
 {
     private static NastavnikDb Open(string cs) => new(new DbContextOptionsBuilder<NastavnikDb>().UseNpgsql(cs).Options);

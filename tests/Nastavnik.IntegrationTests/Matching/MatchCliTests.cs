@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Matching;
 
 /// <summary>`nastavnik match …` and `bench match` in-process; the collection keeps Console redirection from overlapping.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class MatchCliTests
 {
     private const string Small = """

@@ -10,7 +10,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class OrderTests(AppFixture app)
 {
     [Fact]

@@ -10,7 +10,7 @@ using Nastavnik.IntegrationTests.Matching;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public partial class AccessCodeTests(AppFixture app)
 {
     private async Task<(string Login, string Code, string Text)> SlipAsync(ClosureData.Pair pair)

@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Matching;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class ClosureCaseTests(AppFixture app)
 {
     /// <summary>Processing and distribution consents of the representative (the pupils signed at 11 and 15 — the mentor needs their own too).</summary>

@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Matching;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class ClosureFinalEventTests(AppFixture app)
 {
     [Fact]

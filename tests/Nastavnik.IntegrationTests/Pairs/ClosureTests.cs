@@ -9,7 +9,7 @@ using Nastavnik.IntegrationTests.Matching;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class ClosureTests(AppFixture app)
 {
     private static Dictionary<string, string> Planned(string version, string date = "2026-05-20") => new()

@@ -5,7 +5,7 @@ using Nastavnik.Web.Features.Pairs.Watch;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class ContactCadenceSqlTests(AppFixture app)
 {
     [Fact]

@@ -9,7 +9,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class ContactsTests(AppFixture app)
 {
     private static DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(DateTimeOffset.UtcNow));

@@ -4,7 +4,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class FeedbackTests(AppFixture app)
 {
     private static Dictionary<string, string> Fields(string usefulness, string comfort, bool @unsafe = false) => new()

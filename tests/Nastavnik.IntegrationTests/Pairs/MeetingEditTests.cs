@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Pairs;
 
 /// <summary>Correcting and deleting a recorded meeting on /Pairs/Meeting/{pair}?meeting={id} (and ?handler=Delete).</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class MeetingEditTests(AppFixture app)
 {
     private const string Stale = "Запись изменена другим пользователем. Обновите страницу и повторите.";

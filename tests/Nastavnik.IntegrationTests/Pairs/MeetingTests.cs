@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class MeetingTests(AppFixture app)
 {
     [Fact]

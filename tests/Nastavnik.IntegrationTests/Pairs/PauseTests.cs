@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Pairs;
 
 /// <summary>«Приостановить» / «Возобновить» a pair on /Pairs/Pause/{id}.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class PauseTests(AppFixture app)
 {
     private async Task<uint> VersionAsync(long groupId)

@@ -9,7 +9,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class PlanTests(AppFixture app)
 {
     private async Task<PlanGoal> GoalAsync(CardTestData.PairWorld world) => await app.InsertAsync(new PlanGoal

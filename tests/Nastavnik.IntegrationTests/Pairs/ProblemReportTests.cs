@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Matching;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class ProblemReportTests(AppFixture app)
 {
     private async Task<HttpClient> ParticipantAsync(ClosureData.Pair pair, Role role, long personId)

@@ -12,7 +12,7 @@ using Nastavnik.IntegrationTests.Matching;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class RecognitionTests(AppFixture app)
 {
     [Theory]

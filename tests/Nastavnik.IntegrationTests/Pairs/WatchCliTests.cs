@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Pairs;
 
 /// <summary>`nastavnik pairs watchlist` run in-process against the test database.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class WatchCliTests(AppFixture app)
 {
     private static DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(DateTimeOffset.UtcNow));

@@ -10,7 +10,7 @@ using Nastavnik.Web.Features.Pairs.Watch;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class WatchRemindersTests(AppFixture app)
 {
     private static DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(DateTimeOffset.UtcNow));

@@ -11,7 +11,7 @@ namespace Nastavnik.IntegrationTests.Pairs;
 /// The stored watch lists (pair_watch, watch_totals): the triggers keep them in step with every write, and a reader of
 /// another day's rows gets them recomputed for its day.
 /// </summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class WatchStoreTests(AppFixture app)
 {
     private static DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(DateTimeOffset.UtcNow));

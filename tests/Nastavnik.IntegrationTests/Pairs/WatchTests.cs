@@ -9,7 +9,7 @@ using Nastavnik.Web.Features.Pairs.Watch;
 
 namespace Nastavnik.IntegrationTests.Pairs;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class WatchTests(AppFixture app)
 {
     private static DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(DateTimeOffset.UtcNow));

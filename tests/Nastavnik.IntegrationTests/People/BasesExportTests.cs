@@ -10,7 +10,7 @@ using Nastavnik.Web.Features.Shared;
 
 namespace Nastavnik.IntegrationTests.People;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class BasesExportTests(AppFixture app)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.People;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class BasesListTests(AppFixture app)
 {
     [Fact]

@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.People;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class BasesPeopleTests(AppFixture app)
 {
     [Fact]

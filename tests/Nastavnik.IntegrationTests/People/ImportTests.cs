@@ -13,7 +13,7 @@ using static Nastavnik.IntegrationTests.Territories.Spreadsheets;
 
 namespace Nastavnik.IntegrationTests.People;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class ImportTests(AppFixture app)
 {
     private const string Url = "/People/Import";

@@ -11,7 +11,7 @@ using Nastavnik.Web.Features.People;
 
 namespace Nastavnik.IntegrationTests.People;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class PeopleDemoTests(AppFixture app)
 {
     private static NastavnikDb Open(string cs) => new(new DbContextOptionsBuilder<NastavnikDb>().UseNpgsql(cs).Options);

@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.People;
 
 /// <summary>The seeded taxonomy of DOMAIN.md §5: both lists, shared by all regions, inserted once however often the script runs.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class TopicsSeedTests(AppFixture app)
 {
     [Fact]

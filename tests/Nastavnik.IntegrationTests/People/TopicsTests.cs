@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.People;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class TopicsTests(AppFixture app)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Questionnaires;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class InstrumentsTests(AppFixture app)
 {
     private static string Code() => "t_" + Guid.NewGuid().ToString("N")[..12];

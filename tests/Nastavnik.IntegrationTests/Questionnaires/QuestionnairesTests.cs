@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Questionnaires;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class QuestionnairesTests(AppFixture app)
 {
     private async Task<(long PersonId, long ProgramId)> PersonAsync(AppFixture.Tree tree, PersonKind kind = PersonKind.Teacher, PersonStatus status = PersonStatus.Active)

@@ -12,7 +12,7 @@ using static Nastavnik.IntegrationTests.Roadmaps.ControlTestData;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class ControlTests(AppFixture app)
 {
     private const string Date = "2021-12-31";

@@ -4,7 +4,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
 /// <summary>`nastavnik roadmap deadline` and `bench deadlines` run in-process; the collection keeps Console redirection from overlapping.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class DeadlineCliTests
 {
     [Fact]

@@ -16,7 +16,7 @@ namespace Nastavnik.IntegrationTests.Roadmaps;
 /// The outbox sender against a real socket: a tiny SMTP server on loopback, or a port nobody listens on. Each test
 /// has a database of its own, since a sending round takes every due row of the outbox.
 /// </summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class EmailSenderTests(AppFixture app)
 {
     [Fact]

@@ -14,7 +14,7 @@ using Xlsx = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class ExportTests(AppFixture app)
 {
     private sealed record Sample(AppFixture.Tree Tree, long RoadmapId, string Title);

@@ -17,7 +17,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
 /// <summary>/Roadmaps/Import: upload, preview with editable deadlines, save as a draft; bad files; the CLI.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public partial class ImportTests(AppFixture app)
 {
     private const string Url = "/Roadmaps/Import";

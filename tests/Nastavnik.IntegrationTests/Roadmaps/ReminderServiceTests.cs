@@ -12,7 +12,7 @@ using static Nastavnik.IntegrationTests.Roadmaps.ControlTestData;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class ReminderServiceTests(AppFixture app)
 {
     // Far from the real date and from other tests' occurrences (2020–2024): only this test's rows are in the window.

@@ -9,7 +9,7 @@ using Nastavnik.Web.Features.Roadmaps;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class RoadmapDemoTests(AppFixture app)
 {
     [Fact]

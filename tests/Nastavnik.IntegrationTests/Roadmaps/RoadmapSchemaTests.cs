@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
 /// <summary>The roadmap tables and the EF model agree: every entity round-trips through PostgreSQL.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class RoadmapSchemaTests(AppFixture app)
 {
     [Fact]

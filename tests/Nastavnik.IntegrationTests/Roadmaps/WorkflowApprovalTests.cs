@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Territories;
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
 /// <summary>The approval flow on the roadmap card: statuses, rights, required comments and order, history.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class WorkflowApprovalTests(AppFixture app)
 {
     [Fact]

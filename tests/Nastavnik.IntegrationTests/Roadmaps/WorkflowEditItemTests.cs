@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
 /// <summary>Editing a draft's items and header: re-parsed deadlines, hand-set dates, rebuilt occurrences, refusals.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class WorkflowEditItemTests(AppFixture app)
 {
     private static Dictionary<string, string> Fields(string number, string title, string deadline, string start = "", string due = "", bool fanOut = false) => new()

@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Territories;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class WorkflowIndexTests(AppFixture app)
 {
     [Fact]

@@ -10,7 +10,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
 /// <summary>Execution records: who keeps them, when, and their evidence (files and links).</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class WorkflowOccurrenceTests(AppFixture app)
 {
     [Fact]

@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Territories;
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
 /// <summary>Publishing a municipal or regional roadmap as a template, and an organization's roadmap started from it.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Roadmaps)]
 public class WorkflowTemplateTests(AppFixture app)
 {
     [Fact]

@@ -9,7 +9,7 @@ using static Nastavnik.IntegrationTests.Territories.Spreadsheets;
 
 namespace Nastavnik.IntegrationTests.Territories;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class OrganizationExportTests(AppFixture app)
 {
     private const string Url = "/Territories/Organizations/Export";

@@ -12,7 +12,7 @@ using static Nastavnik.IntegrationTests.Territories.Spreadsheets;
 
 namespace Nastavnik.IntegrationTests.Territories;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class OrganizationImportTests(AppFixture app)
 {
     private const string Url = "/Territories/Organizations/Import";

@@ -9,7 +9,7 @@ namespace Nastavnik.IntegrationTests.Territories;
 /// Razor Pages route every page with a «page» value of its own (the page path); a list's page number must come from
 /// the query string, or page 2 silently shows page 1.
 /// </summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class PagingTests(AppFixture app)
 {
     [Fact]

@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 // Not "...Training": a namespace of that name would hide the Training entity from the other test namespaces.
 namespace Nastavnik.IntegrationTests.Trainings;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Pairs)]
 public class CreateTests(AppFixture app)
 {
     private static Dictionary<string, string> Fields(string title, string hours = "16", string starts = "2026-10-01", string ends = "2026-10-20") => new()

@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Users;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class CardTests(AppFixture app)
 {
     private const string LastRoleMessage =

@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Users;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class CreateTests(AppFixture app)
 {
     private const string NewPassword = "new-user-password-1";

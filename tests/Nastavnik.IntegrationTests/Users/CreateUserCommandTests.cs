@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 namespace Nastavnik.IntegrationTests.Users;
 
 /// <summary>`nastavnik create-user`, run in-process against the test database.</summary>
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class CreateUserCommandTests(AppFixture app)
 {
     private const string Variable = "ConnectionStrings__Nastavnik";

@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Users;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class EditTests(AppFixture app)
 {
     [Fact]

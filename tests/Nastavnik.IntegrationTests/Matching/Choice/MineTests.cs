@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching.Choice;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class MineTests(AppFixture app)
 {
     private const string Url = "/Matching/Choice/Mine";

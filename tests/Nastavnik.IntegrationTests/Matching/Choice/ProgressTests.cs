@@ -8,7 +8,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching.Choice;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class ProgressTests(AppFixture app)
 {
     private readonly ChoiceData data = new(app);

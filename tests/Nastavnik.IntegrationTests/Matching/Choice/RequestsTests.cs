@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching.Choice;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Bases)]
 public class RequestsTests(AppFixture app)
 {
     private const string Url = "/Matching/Choice/Requests";

@@ -4,7 +4,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Municipalities;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class CardTests(AppFixture app)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Municipalities;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class EditTests(AppFixture app)
 {
     [Fact]

@@ -5,7 +5,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Municipalities;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class IndexTests(AppFixture app)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Organizations;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class CreateTests(AppFixture app)
 {
     private const string Url = "/Territories/Organizations/Create";

@@ -7,7 +7,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Organizations;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class EditTests(AppFixture app)
 {
     private static Dictionary<string, string> FormOf(Organization o, string shortName, long? municipalityId = null) => new()

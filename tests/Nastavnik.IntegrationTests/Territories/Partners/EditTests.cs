@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Partners;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class EditTests(AppFixture app)
 {
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Partner p, string name, uint version, params long[] municipalityIds)

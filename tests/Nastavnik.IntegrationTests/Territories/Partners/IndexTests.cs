@@ -4,7 +4,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Partners;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class IndexTests(AppFixture app)
 {
     [Fact]

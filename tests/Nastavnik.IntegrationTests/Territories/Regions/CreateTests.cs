@@ -6,7 +6,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Regions;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class CreateTests(AppFixture app)
 {
     [Fact]

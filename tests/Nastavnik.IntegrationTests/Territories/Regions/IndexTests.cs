@@ -4,7 +4,7 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Territories.Regions;
 
-[Collection(nameof(AppFixture))]
+[Collection(Collections.Platform)]
 public class IndexTests(AppFixture app)
 {
     [Fact]
