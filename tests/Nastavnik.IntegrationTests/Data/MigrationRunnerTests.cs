@@ -1,3 +1,4 @@
+using Nastavnik.Cli;
 using Nastavnik.Data.Migrations;
 using Nastavnik.IntegrationTests.Infrastructure;
 using Npgsql;
@@ -48,5 +49,109 @@ public class MigrationRunnerTests(AppFixture app)
         Assert.True(reader.GetBoolean(1));
         Assert.False(reader.GetBoolean(2));
         Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_AppliedFileEdited_RefusesNamingItAndAppliesNothing()
+    {
+        var cs = await NewDatabaseAsync();
+        var dir = Directory.CreateTempSubdirectory("nastavnik-migrations").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_01_first.sql"), "create table first (id int);");
+        await MigrationRunner.ApplyAsync(cs, dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_01_first.sql"), "create table first (id bigint);");
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_02_second.sql"), "create table second (id int);");
+
+        var e = await Assert.ThrowsAsync<MigrationMismatchException>(() => MigrationRunner.ApplyAsync(cs, dir));
+
+        Assert.Equal(["2026-01-01_01_first.sql"], e.Edited);
+        Assert.Empty(e.Missing);
+        Assert.Contains("2026-01-01_01_first.sql", e.Message);
+        Assert.Contains("must not be edited", e.Message);
+        Assert.Contains("add a new migration", e.Message);
+        Assert.False(await ScalarAsync<bool>(cs, "select to_regclass('second') is not null"));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_AppliedFileMissing_Refuses()
+    {
+        var cs = await NewDatabaseAsync();
+        var dir = Directory.CreateTempSubdirectory("nastavnik-migrations").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_01_first.sql"), "create table first (id int);");
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_02_second.sql"), "create table second (id int);");
+        await MigrationRunner.ApplyAsync(cs, dir);
+        File.Move(Path.Combine(dir, "2026-01-01_02_second.sql"), Path.Combine(dir, "2026-01-01_02_renamed.sql"));
+
+        var e = await Assert.ThrowsAsync<MigrationMismatchException>(() => MigrationRunner.ApplyAsync(cs, dir));
+
+        Assert.Equal(["2026-01-01_02_second.sql"], e.Missing);
+        Assert.Contains("2026-01-01_02_second.sql are missing", e.Message);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CrlfCheckoutOfAppliedFile_Accepted()
+    {
+        var cs = await NewDatabaseAsync();
+        var dir = Directory.CreateTempSubdirectory("nastavnik-migrations").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_01_first.sql"), "create table first (\n    id int);\n");
+        await MigrationRunner.ApplyAsync(cs, dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_01_first.sql"), "create table first (\r\n    id int);\r\n");
+
+        Assert.Empty(await MigrationRunner.ApplyAsync(cs, dir));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_RowsFromBeforeChecksums_AdoptsCurrentTextThenGuardsIt()
+    {
+        var cs = await NewDatabaseAsync();
+        var dir = Directory.CreateTempSubdirectory("nastavnik-migrations").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_01_first.sql"), "create table first (id int);");
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_02_second.sql"), "create table second (id int);");
+        // schema_migrations as the runner made it before checksums, with the first file applied.
+        await ScalarAsync<int>(cs, """
+            create table schema_migrations (name text primary key, applied_at timestamptz not null default now());
+            create table first (id int);
+            insert into schema_migrations (name) values ('2026-01-01_01_first.sql');
+            select 1
+            """);
+
+        Assert.Equal(["2026-01-01_02_second.sql"], await MigrationRunner.ApplyAsync(cs, dir));
+
+        var expected = MigrationRunner.Checksum(await File.ReadAllBytesAsync(Path.Combine(dir, "2026-01-01_01_first.sql")));
+        Assert.Equal(expected, await ScalarAsync<string>(cs, "select checksum from schema_migrations where name = '2026-01-01_01_first.sql'"));
+        Assert.Equal(0, await ScalarAsync<long>(cs, "select count(*) from schema_migrations where checksum is null"));
+        await File.WriteAllTextAsync(Path.Combine(dir, "2026-01-01_01_first.sql"), "create table first (id bigint);");
+        await Assert.ThrowsAsync<MigrationMismatchException>(() => MigrationRunner.ApplyAsync(cs, dir));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_EditedMigration_CliErrorInRussianNamingTheFile()
+    {
+        var cs = await NewDatabaseAsync();
+        await MigrationRunner.ApplyAsync(cs, MigrationRunner.FindMigrationsDirectory());
+        await ScalarAsync<int>(cs, "update schema_migrations set checksum = repeat('0', 64) where name = '2026-11-21_15_watch_store.sql'; select 1");
+
+        var e = await Assert.ThrowsAsync<CliException>(() => CliDatabase.MigrateAsync(cs));
+
+        Assert.Contains("2026-11-21_15_watch_store.sql", e.Message);
+        Assert.Contains("нельзя редактировать", e.Message);
+    }
+
+    private async Task<string> NewDatabaseAsync()
+    {
+        var name = "nastavnik_test_mig_" + Guid.NewGuid().ToString("N")[..6];
+        await app.Cluster.EnsureDatabaseAsync(name);
+        return app.Cluster.ConnectionString(name);
+    }
+
+    private static async Task<T> ScalarAsync<T>(string cs, string sql)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (T)(await cmd.ExecuteScalarAsync())!;
     }
 }
