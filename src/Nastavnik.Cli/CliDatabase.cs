@@ -30,8 +30,25 @@ public static class CliDatabase
         return (cluster.ConnectionString(), true);
     }
 
-    public static async Task MigrateAsync(string connectionString) =>
-        await MigrationRunner.ApplyAsync(connectionString, MigrationRunner.FindMigrationsDirectory(), Console.Out);
+    public static async Task MigrateAsync(string connectionString)
+    {
+        try
+        {
+            await MigrationRunner.ApplyAsync(connectionString, MigrationRunner.FindMigrationsDirectory(), Console.Out);
+        }
+        catch (MigrationMismatchException e)
+        {
+            // Printed like every other CLI error (Russian, no stack trace, exit code 1); `serve` does not start.
+            var parts = new List<string>();
+            if (e.Edited.Count > 0)
+                parts.Add($"применённые к базе миграции изменены после применения: {string.Join(", ", e.Edited)}. "
+                          + "Применённую миграцию нельзя редактировать — верните её текст и добавьте новую миграцию");
+            if (e.Missing.Count > 0)
+                parts.Add($"нет файлов применённых к базе миграций: {string.Join(", ", e.Missing)}. "
+                          + "Применённую миграцию нельзя удалять или переименовывать (или база обновлена более новой версией программы)");
+            throw new CliException(string.Join("; ", parts) + ".");
+        }
+    }
 
     public static NastavnikDb Open(string connectionString, AuditActor actor) =>
         new(new DbContextOptionsBuilder<NastavnikDb>().UseNpgsql(connectionString).Options, actor);
