@@ -2,8 +2,9 @@ namespace Nastavnik.Cli;
 
 /// <summary>
 /// One verb of a console: its words (`match solve`), its usage — the first line the arguments, the rest what it does —
-/// what runs it, and whether the list of verbs shows it (an alias or an internal verb does not). <see cref="RunAsync"/> is the dispatch shared by
-/// `nastavnik` and the bench console: `--help` on any verb prints its usage, and every error goes to stderr as «Ошибка: …».
+/// what runs it, and whether the list of verbs shows it (an alias or an internal verb does not). <see cref="RunAsync"/>
+/// is the dispatch shared by `nastavnik` and the bench console: `--help` on any verb prints its usage, and every error
+/// goes to stderr as «Ошибка: …».
 /// </summary>
 public sealed record CliVerb(string Name, string Usage, Func<string[], Task<int>> Run, bool Listed = true)
 {
@@ -23,20 +24,20 @@ public sealed record CliVerb(string Name, string Usage, Func<string[], Task<int>
             var group = verbs.Where(v => v.Listed && v.Words.Length > 1 && v.Words[0] == args[0]).ToList();
             if (group.Count > 0 && args is [_, "--help" or "-h"])
             {
-                foreach (var v in group) Console.Out.Write(v.Describe(program, "", "    "));
+                foreach (var v in group) Console.Out.Write(v.Describe(program + " ", "    "));
                 return 0;
             }
             Console.Error.WriteLine(group.Count > 0 && args.Length == 1
                 ? $"Ошибка: укажите команду: {string.Join(" | ", group.Select(v => v.Name))}"
                 : $"Ошибка: неизвестная команда «{string.Join(' ', args.Take(group.Count > 0 ? 2 : 1))}»");
-            Console.Error.Write(group.Count > 0 ? string.Concat(group.Select(v => v.Describe(program, "", "    "))) : Help(program, about, verbs));
+            Console.Error.Write(group.Count > 0 ? string.Concat(group.Select(v => v.Describe(program + " ", "    "))) : Help(program, about, verbs));
             return 2;
         }
 
         var rest = args[verb.Words.Length..];
         if (rest.Any(a => a is "--help" or "-h"))
         {
-            Console.Out.Write(verb.Describe(program, "", "    "));
+            Console.Out.Write(verb.Describe(program + " ", "    "));
             return 0;
         }
         try
@@ -46,21 +47,20 @@ public sealed record CliVerb(string Name, string Usage, Func<string[], Task<int>
         catch (CliException e)
         {
             Console.Error.WriteLine($"Ошибка: {e.Message}");
-            if (e.ShowUsage) Console.Error.Write(verb.Describe(program, "", "    "));
+            if (e.ShowUsage) Console.Error.Write(verb.Describe(program + " ", "    "));
             return e.ExitCode;
         }
     }
 
     private static string Help(string program, string about, IReadOnlyList<CliVerb> verbs) =>
         about.TrimEnd() + "\n\nКоманды:\n"
-        + string.Concat(verbs.Where(v => v.Listed).Select(v => v.Describe("", "  ", "      ")))
+        + string.Concat(verbs.Where(v => v.Listed).Select(v => v.Describe("  ", "      ")))
         + $"\nПодробнее о команде: {program} КОМАНДА --help\n";
 
-    /// <summary>`program name arguments` on the first line, what the verb does on the next ones.</summary>
-    private string Describe(string program, string indent, string bodyIndent)
+    /// <summary>`name arguments` after the prefix on the first line, what the verb does on the next ones.</summary>
+    private string Describe(string prefix, string bodyIndent)
     {
         var lines = Usage.Split('\n');
-        var head = indent + string.Join(' ', new[] { program, Name, lines[0].Trim() }.Where(s => s.Length > 0));
-        return head + "\n" + string.Concat(lines.Skip(1).Select(l => bodyIndent + l.TrimEnd() + "\n"));
+        return $"{prefix}{Name} {lines[0].Trim()}".TrimEnd() + "\n" + string.Concat(lines.Skip(1).Select(l => bodyIndent + l.TrimEnd() + "\n"));
     }
 }
