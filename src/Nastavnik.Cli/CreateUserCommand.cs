@@ -11,15 +11,21 @@ namespace Nastavnik.Cli;
 /// <summary>`nastavnik create-user`: a user with one role assignment, under the same password rules as the web.</summary>
 public static class CreateUserCommand
 {
+    public const string Usage = """
+        --login L --name "ФИО" --password P --role РОЛЬ [--region R] [--municipality M] [--organization O] [--email E]
+        создать пользователя с назначением роли; роли: system_admin, region_admin, municipal_coordinator, org_head,
+        curator, mentor, mentee, legal_representative
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = ParseOptions(args);
+        var a = CliArgs.Parse(args, options: ["--login", "--name", "--password", "--role", "--region", "--municipality", "--organization", "--email"]);
         string Required(string key, string what) =>
-            options.TryGetValue(key, out var v) && v.Trim().Length > 0 ? v.Trim() : throw new CliException($"укажите {what} (--{key})");
-        var login = Required("login", "логин");
-        var name = Required("name", "ФИО");
-        var password = Required("password", "пароль");
-        var roleCode = Required("role", "роль");
+            a.Value(key) is { } v && v.Trim().Length > 0 ? v.Trim() : throw CliException.Usage($"укажите {what} ({key})");
+        var login = Required("--login", "логин");
+        var name = Required("--name", "ФИО");
+        var password = Required("--password", "пароль");
+        var roleCode = Required("--role", "роль");
         Role role;
         try
         {
@@ -27,7 +33,7 @@ public static class CreateUserCommand
         }
         catch (ArgumentException)
         {
-            throw new CliException($"неизвестная роль «{roleCode}»; допустимы: {string.Join(", ", Roles.All.Select(r => r.Code()))}");
+            throw CliException.Usage($"неизвестная роль «{roleCode}»; допустимы: {string.Join(", ", Roles.All.Select(r => r.Code()))}");
         }
 
         var config = CliDatabase.Configuration([]);
@@ -45,11 +51,11 @@ public static class CreateUserCommand
         var db = scope.ServiceProvider.GetRequiredService<NastavnikDb>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
 
-        var region = options.TryGetValue("region", out var regionName)
+        var region = a.Value("--region") is { } regionName
             ? await db.Regions.SingleOrDefaultAsync(r => r.Name == regionName.Trim() || r.Code == regionName.Trim())
               ?? throw new CliException($"регион «{regionName}» не найден")
             : null;
-        var municipality = options.TryGetValue("municipality", out var mName)
+        var municipality = a.Value("--municipality") is { } mName
             ? await db.Municipalities.Where(m => region == null || m.RegionId == region.Id).Where(m => m.Name == mName.Trim()).ToListAsync() switch
             {
                 [var one] => one,
@@ -57,7 +63,7 @@ public static class CreateUserCommand
                 _ => throw new CliException($"муниципалитетов «{mName}» несколько: укажите --region"),
             }
             : null;
-        var organization = options.TryGetValue("organization", out var oName)
+        var organization = a.Value("--organization") is { } oName
             ? await db.Organizations.Where(o => municipality == null || o.MunicipalityId == municipality.Id)
                 .Where(o => o.ShortName == oName.Trim() || o.Name == oName.Trim()).ToListAsync() switch
             {
@@ -70,7 +76,7 @@ public static class CreateUserCommand
         var (assignment, error) = RoleAssignment.For(role, region?.Id ?? municipality?.RegionId ?? organization?.RegionId, municipality, organization);
         if (assignment is null) throw new CliException(error!);
 
-        var user = new User { UserName = login, FullName = name, Email = options.GetValueOrDefault("email")?.Trim() };
+        var user = new User { UserName = login, FullName = name, Email = a.Value("--email")?.Trim() };
         user.Assignments.Add(assignment);
         await using var tx = await db.Database.BeginTransactionAsync();
         var result = await users.CreateAsync(user, password);
@@ -78,18 +84,5 @@ public static class CreateUserCommand
         await tx.CommitAsync();
         Console.WriteLine($"Пользователь «{login}» создан: {role.Title()}.");
         return 0;
-    }
-
-    private static Dictionary<string, string> ParseOptions(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--")) throw new CliException($"непонятный аргумент «{args[i]}»");
-            var key = args[i][2..];
-            if (i + 1 >= args.Length) throw new CliException($"не задано значение для --{key}");
-            options[key] = args[++i];
-        }
-        return options;
     }
 }

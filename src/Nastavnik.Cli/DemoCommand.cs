@@ -7,9 +7,15 @@ namespace Nastavnik.Cli;
 
 public static class DemoCommand
 {
+    public const string Usage = """
+        [--Раздел:Ключ=значение]
+        загрузить демонстрационные данные и вывести входы (повторный запуск ничего не меняет)
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration(args));
+        var a = CliArgs.Parse(args, configuration: true);
+        var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([.. a.Configuration]));
         await CliDatabase.MigrateAsync(cs);
         await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
         await DemoData.EnsureAsync(db, Console.Out);

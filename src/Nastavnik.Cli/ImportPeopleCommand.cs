@@ -21,38 +21,25 @@ public static class ImportPeopleCommand
     /// <summary>Files from the shell are not limited by the web upload size.</summary>
     public const long MaxFileBytes = 1024L * 1024 * 1024;
 
+    public const string Usage = """
+        ФАЙЛ --organization НОМЕР|КРАТКОЕ_ИМЯ [--municipality ИМЯ] [--kind pupil|teacher] [--dry-run]
+        загрузить обучающихся или педагогов (.xlsx, .csv) в одной транзакции; последняя строка added=N updated=N unchanged=N;
+        с одним --municipality школа каждой строки берётся из столбца «Образовательная организация»
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        string? file = null, organization = null, municipality = null;
-        var kind = PersonKind.Pupil;
-        var dryRun = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--dry-run": dryRun = true; break;
-                case "--organization" when i + 1 < args.Length: organization = args[++i]; break;
-                case "--municipality" when i + 1 < args.Length: municipality = args[++i]; break;
-                case "--kind" when i + 1 < args.Length:
-                    var k = args[++i];
-                    if (k is "pupil") kind = PersonKind.Pupil;
-                    else if (k is "teacher") kind = PersonKind.Teacher;
-                    else return Usage($"неизвестный вид людей «{k}»: pupil или teacher");
-                    break;
-                case var a when a.StartsWith("--", StringComparison.Ordinal):
-                    return Usage($"неизвестный параметр или нет значения: «{a}»");
-                case var a when file is null: file = a; break;
-                default: return Usage($"лишний аргумент «{args[i]}»");
-            }
-        }
-        if (file is null) return Usage("не указан файл");
-        if (organization is null && municipality is null) return Usage("укажите --organization (номер или краткое наименование) или --municipality");
+        var a = CliArgs.Parse(args, options: ["--organization", "--municipality", "--kind"], flags: ["--dry-run"], positional: 1);
+        if (a.Positional is not [var file]) throw CliException.Usage("не указан файл");
+        var (organization, municipality) = (a.Value("--organization"), a.Value("--municipality"));
+        var kind = a.Choice("--kind", "pupil", "teacher") == "teacher" ? PersonKind.Teacher : PersonKind.Pupil;
+        if (organization is null && municipality is null) throw CliException.Usage("укажите --organization (номер или краткое наименование) или --municipality");
         if (!File.Exists(file)) throw new CliException($"файл «{file}» не найден");
 
         var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
         await CliDatabase.MigrateAsync(cs);
         await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
-        var outcome = await ImportAsync(db, file, kind, organization, municipality, dryRun, Console.Out, Console.Error);
+        var outcome = await ImportAsync(db, file, kind, organization, municipality, a.Has("--dry-run"), Console.Out, Console.Error);
         return outcome is null ? 1 : 0;
     }
 
@@ -72,7 +59,7 @@ public static class ImportPeopleCommand
                 DateOnly.FromDateTime(MoscowTime.From(DateTimeOffset.UtcNow)));
         if (prepared.Errors.Count > 0)
         {
-            errors.WriteLine($"Файл не загружен, ничего не записано. Ошибок: {prepared.Errors.Count}");
+            errors.WriteLine($"Ошибка: файл не загружен, ничего не записано; ошибок: {prepared.Errors.Count}");
             foreach (var e in prepared.Errors)
             {
                 errors.WriteLine($"строка {e.RowNumber}; столбец «{e.Column}»; значение «{e.Value}»: {e.Message}");
@@ -118,12 +105,5 @@ public static class ImportPeopleCommand
             throw new CliException($"организаций с кратким наименованием «{organization}» несколько: укажите номер или --municipality");
         }
         return targets;
-    }
-
-    private static int Usage(string problem)
-    {
-        Console.Error.WriteLine($"Ошибка: {problem}");
-        Console.Error.WriteLine("Использование: nastavnik import people ФАЙЛ --organization НОМЕР|КРАТКОЕ_ИМЯ [--municipality ИМЯ] [--kind pupil|teacher] [--dry-run]");
-        return 2;
     }
 }

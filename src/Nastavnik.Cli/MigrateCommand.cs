@@ -2,9 +2,15 @@ namespace Nastavnik.Cli;
 
 public static class MigrateCommand
 {
+    public const string Usage = """
+        [--Раздел:Ключ=значение]
+        применить SQL-миграции из db/migrations по порядку имён, каждую в своей транзакции (то же: nastavnik migrate)
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration(args));
+        var a = CliArgs.Parse(args, configuration: true);
+        var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([.. a.Configuration]));
         await CliDatabase.MigrateAsync(cs);
         Console.WriteLine("Схема базы данных актуальна.");
         return 0;

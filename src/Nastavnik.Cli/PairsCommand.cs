@@ -11,21 +11,17 @@ namespace Nastavnik.Cli;
 /// </summary>
 public static class PairsCommand
 {
+    public const string Usage = """
+        --node КРАТКОЕ_ИМЯ_ОО|МУНИЦИПАЛИТЕТ|РЕГИОН [--json]
+        пары под наблюдением узла: {"stalled", "missing_feedback", "overdue_contacts", "low_ratings", "active"};
+        неизвестный узел — код выхода 2
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.FirstOrDefault() != "watchlist") return Usage("неизвестная команда");
-        string? node = null;
-        var json = false;
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--node" when i + 1 < args.Length: node = args[++i]; break;
-                case "--json": json = true; break;
-                default: return Usage($"непонятный аргумент «{args[i]}»");
-            }
-        }
-        if (string.IsNullOrWhiteSpace(node)) return Usage("укажите узел: --node КРАТКОЕ_ИМЯ_ОО | МУНИЦИПАЛИТЕТ | РЕГИОН");
+        var a = CliArgs.Parse(args, options: ["--node"], flags: ["--json"]);
+        if (a.Value("--node") is not { } node || string.IsNullOrWhiteSpace(node)) throw CliException.Usage("укажите узел: --node КРАТКОЕ_ИМЯ_ОО | МУНИЦИПАЛИТЕТ | РЕГИОН");
+        var json = a.Has("--json");
 
         // Cluster start-up and migration notes go to stderr: stdout carries the answer only.
         var stdout = Console.Out;
@@ -46,16 +42,8 @@ public static class PairsCommand
         var municipalities = await db.Municipalities.Where(m => m.Name == name).Select(m => m.Id).ToArrayAsync();
         var regions = await db.Regions.Where(r => r.Name == name).Select(r => r.Id).ToArrayAsync();
         var found = organizations.Length + municipalities.Length + regions.Length;
-        if (found == 0)
-        {
-            Console.Error.WriteLine($"Узел «{name}» не найден: укажите краткое наименование организации, название муниципалитета или региона.");
-            return 2;
-        }
-        if (found > 1)
-        {
-            Console.Error.WriteLine($"Название «{name}» неоднозначно: так называются несколько организаций, муниципалитетов или регионов.");
-            return 2;
-        }
+        if (found == 0) throw new CliException($"узел «{name}» не найден: укажите краткое наименование организации, название муниципалитета или региона", 2);
+        if (found > 1) throw new CliException($"название «{name}» неоднозначно: так называются несколько организаций, муниципалитетов или регионов", 2);
 
         var today = DateOnly.FromDateTime(MoscowTime.From(TimeProvider.System.GetUtcNow()));
         var t = WatchQuery.Sum(await WatchQuery.PerOrganizationAsync(db, new WatchNodes(organizations, municipalities, regions), today));
@@ -76,14 +64,5 @@ public static class PairsCommand
                 + $"просрочены контакты куратора: {t.OverdueContacts}; низкие оценки: {t.LowRatings}");
         }
         return 0;
-    }
-
-    private static int Usage(string problem)
-    {
-        Console.Error.WriteLine($"""
-            Ошибка: {problem}
-            Использование: nastavnik pairs watchlist --node КРАТКОЕ_ИМЯ_ОО|МУНИЦИПАЛИТЕТ|РЕГИОН [--json]
-            """);
-        return 2;
     }
 }

@@ -13,40 +13,18 @@ public static class RoadmapCommand
     /// <summary>Cyrillic printed as is, not as \u escapes.</summary>
     public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static Task<int> RunAsync(string[] args) => args.FirstOrDefault() switch
-    {
-        "deadline" => Task.FromResult(Deadline(args[1..])),
-        "import" => RoadmapImportCommand.RunAsync(args[1..]),
-        _ => Task.FromResult(Usage()),
-    };
+    public const string DeadlineUsage = """
+        "ТЕКСТ СРОКА" [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
+        разобрать срок дорожной карты и вывести JSON: {"text", "kind", "occurrences": [{"start", "due"}]};
+        без --period — в годах, названных в тексте, иначе в текущем году
+        """;
 
     /// <summary>`roadmap deadline "<text>" [--period YYYY-MM-DD..YYYY-MM-DD]`: the parsed schedule as one JSON object.</summary>
-    private static int Deadline(string[] args)
+    public static int Deadline(string[] args)
     {
-        string? text = null;
-        Period? period = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--period")
-            {
-                if (i + 1 >= args.Length) return Fail("не задано значение для --period (ГГГГ-ММ-ДД..ГГГГ-ММ-ДД)");
-                period = ParsePeriod(args[++i]);
-                if (period is null) return Fail($"неверный период «{args[i]}»: ожидается ГГГГ-ММ-ДД..ГГГГ-ММ-ДД, начало не позже окончания");
-            }
-            else if (args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                return Fail($"неизвестный параметр «{args[i]}»");
-            }
-            else if (text is null)
-            {
-                text = args[i];
-            }
-            else
-            {
-                return Fail($"лишний аргумент «{args[i]}»: текст срока передаётся одним аргументом в кавычках");
-            }
-        }
-        if (text is null) return Fail("не задан текст срока: nastavnik roadmap deadline \"до 15.11.2020\" [--period 2020-01-01..2021-12-31]");
+        var a = CliArgs.Parse(args, options: ["--period"], positional: 1);
+        if (a.Positional is not [var text]) throw CliException.Usage("не задан текст срока: nastavnik roadmap deadline \"до 15.11.2020\" [--period 2020-01-01..2021-12-31]");
+        var period = PeriodOption(a);
         var today = DateOnly.FromDateTime(Domain.Text.MoscowTime.From(DateTimeOffset.UtcNow));
         Console.Out.WriteLine(DeadlineJson(DeadlineParser.Parse(text, period, today)).ToJsonString(Json));
         return 0;
@@ -72,35 +50,18 @@ public static class RoadmapCommand
         };
     }
 
-    private static Period? ParsePeriod(string value)
+    /// <summary>`--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД`, shared with `roadmap import`; null when not given.</summary>
+    public static Period? PeriodOption(CliArgs a)
     {
+        if (a.Value("--period") is not { } value) return null;
         var parts = value.Split("..");
-        if (parts.Length != 2) return null;
-        if (!DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+        if (parts.Length != 2
+            || !DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
             || !DateOnly.TryParseExact(parts[1].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
             || start > end)
         {
-            return null;
+            throw CliException.Usage($"неверный период «{value}»: ожидается ГГГГ-ММ-ДД..ГГГГ-ММ-ДД, начало не позже окончания");
         }
         return new Period(start, end);
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"Ошибка: {message}");
-        return 2;
-    }
-
-    private static int Usage()
-    {
-        Console.Error.WriteLine("""
-            nastavnik roadmap — дорожные карты
-
-              roadmap deadline "<текст срока>" [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
-                  разобрать срок и вывести JSON: {"text", "kind", "occurrences": [{"start", "due"}]}
-              roadmap import <файл .docx|.xlsx|.txt> [--dry-run] [--json] [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
-                  прочитать дорожную карту; с --dry-run показать разобранное, иначе сохранить черновиком в узел
-            """);
-        return 2;
     }
 }

@@ -15,31 +15,19 @@ namespace Nastavnik.Cli;
 /// </summary>
 public static class RoadmapImportCommand
 {
+    public const string Usage = """
+        ФАЙЛ [--dry-run] [--json] [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
+        прочитать дорожную карту (.docx, .xlsx, .txt) как страница импорта; с --dry-run показать разобранное
+        (--json: {"title", "sections", "items", …}), иначе сохранить черновиком в узел
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        string? file = null, node = null, periodText = null;
-        bool dryRun = false, json = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--dry-run": dryRun = true; break;
-                case "--json": json = true; break;
-                case "--node" when i + 1 < args.Length: node = args[++i]; break;
-                case "--period" when i + 1 < args.Length: periodText = args[++i]; break;
-                case var a when a.StartsWith("--", StringComparison.Ordinal):
-                    return Usage($"неизвестный параметр или нет значения: «{a}»");
-                case var a when file is null: file = a; break;
-                default: return Usage($"лишний аргумент «{args[i]}»");
-            }
-        }
-        if (file is null) return Usage("не указан файл дорожной карты");
-        if (!dryRun && node is null) return Usage("укажите, куда сохранить: --node region:ИМЯ | municipality:ИМЯ | organization:КРАТКОЕ_ИМЯ (или --dry-run)");
-        Period? period = null;
-        if (periodText is not null && (period = ParsePeriod(periodText)) is null)
-        {
-            return Usage($"неверный период «{periodText}»: ожидается ГГГГ-ММ-ДД..ГГГГ-ММ-ДД, начало не позже окончания");
-        }
+        var a = CliArgs.Parse(args, options: ["--node", "--period"], flags: ["--dry-run", "--json"], positional: 1);
+        if (a.Positional is not [var file]) throw CliException.Usage("не указан файл дорожной карты");
+        var (node, dryRun, json) = (a.Value("--node"), a.Has("--dry-run"), a.Has("--json"));
+        if (!dryRun && node is null) throw CliException.Usage("укажите, куда сохранить: --node region:ИМЯ | municipality:ИМЯ | organization:КРАТКОЕ_ИМЯ (или --dry-run)");
+        var period = RoadmapCommand.PeriodOption(a);
         if (!File.Exists(file)) throw new CliException($"файл «{file}» не найден");
 
         var content = await File.ReadAllBytesAsync(file);
@@ -198,26 +186,5 @@ public static class RoadmapImportCommand
             default:
                 throw new CliException($"неверный узел «{value}»: ожидается region:ИМЯ, municipality:ИМЯ или organization:КРАТКОЕ_ИМЯ");
         }
-    }
-
-    private static Period? ParsePeriod(string value)
-    {
-        var parts = value.Split("..");
-        return parts.Length == 2
-            && DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-            && DateOnly.TryParseExact(parts[1].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
-            && start <= end
-                ? new Period(start, end)
-                : null;
-    }
-
-    private static int Usage(string message)
-    {
-        Console.Error.WriteLine($"Ошибка: {message}");
-        Console.Error.WriteLine("""
-            nastavnik roadmap import <файл .docx|.xlsx|.txt> [--dry-run] [--json]
-                [--node region:ИМЯ|municipality:ИМЯ|organization:КРАТКОЕ_ИМЯ] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД]
-            """);
-        return 2;
     }
 }

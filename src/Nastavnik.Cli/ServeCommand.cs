@@ -18,10 +18,17 @@ public static class ServeCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
+    public const string Usage = """
+        [--urls URL] [--demo|--no-demo] [--Раздел:Ключ=значение]
+        применить миграции и запустить систему (по умолчанию http://127.0.0.1:5000); демонстрационные данные
+        загружаются в локальный кластер или с --demo; прочие настройки — как переменные окружения Раздел__Ключ
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var demoFlag = args.Contains("--demo") ? true : args.Contains("--no-demo") ? false : (bool?)null;
-        var webArgs = args.Where(a => a is not "--demo" and not "--no-demo").ToArray();
+        var a = CliArgs.Parse(args, options: ["--urls"], flags: ["--demo", "--no-demo"], configuration: true);
+        var demoFlag = a.Has("--demo") ? true : a.Has("--no-demo") ? false : (bool?)null;
+        string[] webArgs = a.Value("--urls") is { } urls ? ["--urls", urls, .. a.Configuration] : [.. a.Configuration];
         var config = CliDatabase.Configuration(webArgs);
         var (cs, local) = await CliDatabase.ResolveAsync(config);
         await CliDatabase.MigrateAsync(cs);

@@ -50,8 +50,80 @@ public class CliTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Main_UnknownVerb_PrintsHelpAndFails()
+    public async Task Main_UnknownVerb_PrintsErrorAndHelpAndFails()
     {
-        Assert.Equal(2, await global::Nastavnik.Cli.Program.Main(["frobnicate"]));
+        var (code, stdout, stderr) = await CliRunner.RunAsync("frobnicate");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("Ошибка: неизвестная команда «frobnicate»", stderr);
+        Assert.Contains("Команды:", stderr);
     }
+
+    [Fact]
+    public async Task Main_NoArguments_PrintsEveryListedVerb()
+    {
+        var (code, stdout, _) = await CliRunner.RunAsync();
+
+        Assert.Equal(0, code);
+        Assert.All(global::Nastavnik.Cli.Program.Verbs.Where(v => v.Listed), v => Assert.Contains($"\n  {v.Name} ", stdout));
+    }
+
+    /// <summary>Every verb of `nastavnik` and of the bench console, as (console, verb).</summary>
+    public static TheoryData<string, string> Verbs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var v in global::Nastavnik.Cli.Program.Verbs) data.Add("nastavnik", v.Name);
+        foreach (var v in global::Nastavnik.Bench.Program.Verbs) data.Add("nastavnik-bench", v.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public async Task Help_AnyVerb_ExitsZeroAndPrintsItsUsage(string console, string verb)
+    {
+        var (code, stdout, stderr) = await RunAsync(console, [.. verb.Split(' '), "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith($"{console} {verb}", stdout);
+        Assert.True(stdout.Split('\n').Length > 2, stdout); // the arguments, then what the verb does
+        Assert.Equal("", stderr);
+    }
+
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public async Task Run_UnknownOption_ExitsTwoWithErrorAndUsage(string console, string verb)
+    {
+        var (code, stdout, stderr) = await RunAsync(console, [.. verb.Split(' '), "--frobnicate"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("Ошибка: неизвестный параметр «--frobnicate»", stderr);
+        Assert.Contains($"\n{console} {verb} ", stderr);
+    }
+
+    [Theory]
+    [InlineData("roadmap", "roadmap deadline", "roadmap import")]
+    [InlineData("match", "match solve", "match dimacs")]
+    public async Task Help_Group_ListsItsVerbs(string group, string first, string last)
+    {
+        var (code, stdout, _) = await CliRunner.RunAsync(group, "--help");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith($"nastavnik {first} ", stdout);
+        Assert.Contains($"\nnastavnik {last} ", stdout);
+    }
+
+    [Fact]
+    public async Task Run_GroupWithoutVerb_ExitsTwoNamingTheVerbs()
+    {
+        var (code, stdout, stderr) = await CliRunner.RunAsync("pairs");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("Ошибка: укажите команду: pairs watchlist", stderr);
+    }
+
+    private static Task<CliRunner.Output> RunAsync(string console, string[] args) =>
+        console == "nastavnik" ? CliRunner.RunAsync(args) : CliRunner.BenchAsync(args);
 }

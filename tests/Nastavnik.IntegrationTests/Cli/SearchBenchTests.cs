@@ -1,5 +1,5 @@
 using System.Net;
-using Nastavnik.Cli;
+using Nastavnik.Bench;
 using Nastavnik.Domain.Access;
 using Nastavnik.IntegrationTests.Infrastructure;
 
@@ -46,7 +46,7 @@ public class SearchBenchTests(AppFixture app)
             Transfer/sec:      3.98MB
             """;
 
-        var result = SearchBench.ParseWrk(output);
+        var result = Harness.ParseWrk(output);
 
         Assert.NotNull(result);
         Assert.Equal(2712, result.Requests);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Data.Local;
@@ -62,6 +63,8 @@ public sealed class AppFixture : IAsyncLifetime
         {
             b.UseSetting($"ConnectionStrings:{DataServices.ConnectionStringName}", connectionString);
             b.UseEnvironment("Production");
+            // No console logging: the in-process CLI runs (CliRunner) capture Console while other collections' sites run.
+            b.ConfigureLogging(l => l.ClearProviders());
             // Background reminder scans and e-mail sending stay off unless a test turns them on: tests call one round
             // directly, and a scan on start would add notifications other tests do not expect.
             b.UseSetting("Nastavnik:Reminders:Enabled", "false");

@@ -4,8 +4,13 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching;
 
+<<<<<<< HEAD
 /// <summary>`nastavnik match …` and `bench match` in-process; the collection keeps Console redirection from overlapping.</summary>
 [Collection(Collections.Bases)]
+=======
+/// <summary>`nastavnik match …` and `nastavnik-bench match` in-process.</summary>
+[Collection(Collections.Bases)]
+>>>>>>> feat/cli
 public class MatchCliTests
 {
     private const string Small = """
@@ -28,7 +33,7 @@ public class MatchCliTests
         var pairs = Path.Combine(dir, "pairs.txt");
         await File.WriteAllTextAsync(instance, Small);
 
-        var (code, stdout, stderr) = await RunAsync("match", "solve", instance, "--threads", "2", "--out", pairs);
+        var (code, stdout, stderr) = await CliRunner.RunAsync("match", "solve", instance, "--threads", "2", "--out", pairs);
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
@@ -42,7 +47,7 @@ public class MatchCliTests
         var instance = Path.Combine(Directory.CreateTempSubdirectory("nastavnik-match").FullName, "bad.txt");
         await File.WriteAllTextAsync(instance, "mentors 1\nmentees 1\nm 1 1\ne 1 1 1500\n");
 
-        var (code, stdout, stderr) = await RunAsync("match", "solve", instance);
+        var (code, stdout, stderr) = await CliRunner.RunAsync("match", "solve", instance);
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
@@ -52,7 +57,7 @@ public class MatchCliTests
     [Fact]
     public async Task Solve_MissingFile_ExitsTwoInRussian()
     {
-        var (code, _, stderr) = await RunAsync("match", "solve", "/nonexistent/instance.txt");
+        var (code, _, stderr) = await CliRunner.RunAsync("match", "solve", "/nonexistent/instance.txt");
 
         Assert.Equal(2, code);
         Assert.Contains("файл «/nonexistent/instance.txt» не найден", stderr);
@@ -69,14 +74,23 @@ public class MatchCliTests
     [InlineData("match", "generate", "--mentees", "100", "--cross-share", "1,5", "--out", "x.txt")]
     [InlineData("match", "dimacs", "a.txt")]
     [InlineData("match", "frobnicate")]
-    [InlineData("bench", "match", "--sizes", "100000")]
     public async Task Match_BadArguments_ExitsTwoInRussian(params string[] args)
     {
-        var (code, stdout, stderr) = await RunAsync(args);
+        var (code, stdout, stderr) = await CliRunner.RunAsync(args);
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Matches("[а-яА-Я]", stderr);
+    }
+
+    [Fact]
+    public async Task BenchMatch_BadSizes_ExitsTwoInRussian()
+    {
+        var (code, stdout, stderr) = await CliRunner.BenchAsync("match", "--sizes", "100000");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("--sizes ожидает список", stderr);
     }
 
     [Fact]
@@ -85,16 +99,16 @@ public class MatchCliTests
         var dir = Directory.CreateTempSubdirectory("nastavnik-match").FullName;
         var instance = Path.Combine(dir, "gen.txt");
 
-        var generated = await RunAsync("match", "generate", "--mentees", "600", "--mentor-ratio", "2.5", "--capacity", "1..3",
+        var generated = await CliRunner.RunAsync("match", "generate", "--mentees", "600", "--mentor-ratio", "2.5", "--capacity", "1..3",
             "--municipalities", "6", "--candidates", "7", "--cross-share", "0.1", "--seed", "12", "--out", instance);
-        var solved = await RunAsync("match", "solve", instance);
+        var solved = await CliRunner.RunAsync("match", "solve", instance);
 
         Assert.Equal(0, generated.Code);
-        Assert.Matches(@"^mentees=600 mentors=240 edges=\d+ seconds=", generated.Stdout);
+        Assert.Matches(@"^mentees=600 mentors=240 edges=\d+ seconds=", generated.Out);
         Assert.Equal(0, solved.Code);
         var read = InstanceFile.Read(instance);
         Assert.All(read.Capacity, c => Assert.InRange(c, 1, 3));
-        var total = long.Parse(Regex.Match(solved.Stdout, @"^total=(\d+)").Groups[1].Value);
+        var total = long.Parse(Regex.Match(solved.Out, @"^total=(\d+)").Groups[1].Value);
         Assert.Equal(ReferenceSolver.Solve(read).Total, total);
     }
 
@@ -106,7 +120,7 @@ public class MatchCliTests
         var min = Path.Combine(dir, "small.min");
         await File.WriteAllTextAsync(instance, Small);
 
-        var (code, _, stderr) = await RunAsync("match", "dimacs", instance, "--out", min);
+        var (code, _, stderr) = await CliRunner.RunAsync("match", "dimacs", instance, "--out", min);
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
@@ -121,11 +135,11 @@ public class MatchCliTests
     [Fact]
     public async Task BenchMatch_Quick_PrintsTableWithZeroGap()
     {
-        var (code, stdout, stderr) = await RunAsync("bench", "match", "--quick");
+        var (code, stdout, stderr) = await CliRunner.BenchAsync("match", "--quick");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("Ядер: ", stdout);
-        Assert.Contains("Команда: nastavnik bench match --quick", stdout);
+        Assert.Contains("Команда: nastavnik-bench match --quick", stdout);
         var rows = stdout.Split('\n').Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).Where(c => c.Length == 12).ToArray();
         var header = rows[0];
         Assert.Equal("решение", header[6]);
@@ -142,7 +156,4 @@ public class MatchCliTests
         Assert.All(churn, r => Assert.Matches(@"^\d+\.\d{2}$", r[2]));
         Assert.All(churn, r => Assert.Matches(@"^\d+\.\d{4}$", r[4]));
     }
-
-    private static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) =>
-        Roadmaps.DeadlineCliTests.RunAsync(args);
 }

@@ -28,7 +28,7 @@ public class WatchCliTests(AppFixture app)
 
         foreach (var node in new[] { school, municipality, region })
         {
-            var (code, stdout, _) = await RunAsync("pairs", "watchlist", "--node", node, "--json");
+            var (code, stdout, _) = await CliRunner.RunAsync(app, "pairs", "watchlist", "--node", node, "--json");
 
             Assert.Equal(0, code);
             Assert.Equal("""{"stalled":1,"missing_feedback":1,"overdue_contacts":1,"low_ratings":1,"active":2}""", stdout.Trim());
@@ -38,31 +38,10 @@ public class WatchCliTests(AppFixture app)
     [Fact]
     public async Task Watchlist_UnknownNode_RussianMessageExit2()
     {
-        var (code, stdout, stderr) = await RunAsync("pairs", "watchlist", "--node", AppFixture.Unique("Нет такой школы"), "--json");
+        var (code, stdout, stderr) = await CliRunner.RunAsync(app, "pairs", "watchlist", "--node", AppFixture.Unique("Нет такой школы"), "--json");
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout.Trim());
         Assert.Contains("не найден", stderr);
-    }
-
-    private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        const string variable = "ConnectionStrings__Nastavnik";
-        var (savedOut, savedError, savedCs) = (Console.Out, Console.Error, Environment.GetEnvironmentVariable(variable));
-        var (output, error) = (new StringWriter(), new StringWriter());
-        try
-        {
-            Environment.SetEnvironmentVariable(variable, app.ConnectionString);
-            Console.SetOut(output);
-            Console.SetError(error);
-            var code = await Nastavnik.Cli.Program.Main(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-            Environment.SetEnvironmentVariable(variable, savedCs);
-        }
     }
 }

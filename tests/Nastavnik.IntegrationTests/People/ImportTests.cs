@@ -284,16 +284,16 @@ public class ImportTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var path = await TempFileAsync(".csv", Csv(";", Header, Pupil(Surname()), Pupil(Surname())));
 
-        var dry = await RunCliAsync(["import", "people", path, "--organization", tree.OrganizationId.ToString(), "--dry-run"]);
+        var dry = await CliRunner.RunAsync(app, ["import", "people", path, "--organization", tree.OrganizationId.ToString(), "--dry-run"]);
         Assert.Equal(0, dry.Code);
         Assert.Equal("added=2 updated=0 unchanged=0", LastLine(dry.Out));
         await AssertNothingWrittenAsync(tree);
 
-        var first = await RunCliAsync(["import", "people", path, "--organization", tree.OrganizationId.ToString()]);
+        var first = await CliRunner.RunAsync(app, ["import", "people", path, "--organization", tree.OrganizationId.ToString()]);
         Assert.Equal(0, first.Code);
         Assert.Equal("added=2 updated=0 unchanged=0", LastLine(first.Out));
 
-        var again = await RunCliAsync(["import", "people", path, "--organization", tree.OrganizationId.ToString()]);
+        var again = await CliRunner.RunAsync(app, ["import", "people", path, "--organization", tree.OrganizationId.ToString()]);
         Assert.Equal("added=0 updated=0 unchanged=2", LastLine(again.Out));
         await using var db = app.Db();
         Assert.Equal(2, await db.People.CountAsync(p => p.OrganizationId == tree.OrganizationId && p.Kind == PersonKind.Pupil));
@@ -305,7 +305,7 @@ public class ImportTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var path = await TempFileAsync(".csv", Csv(";", Header, Pupil(Surname()), Pupil(Surname(), "31.02.2010"), Pupil(Surname(), @class: "99Ы")));
 
-        var result = await RunCliAsync(["import", "people", path, "--organization", tree.OrganizationId.ToString()]);
+        var result = await CliRunner.RunAsync(app, ["import", "people", path, "--organization", tree.OrganizationId.ToString()]);
 
         Assert.Equal(1, result.Code);
         Assert.Contains("строка 3; столбец «Дата рождения»; значение «31.02.2010»", result.Error);
@@ -324,13 +324,13 @@ public class ImportTests(AppFixture app)
         var path = await TempFileAsync(".csv", Csv(";", ["ФИО", "Дата рождения", "Образовательная организация"],
             [$"{a} Иван", "01.09.2012", school], [$"{b} Пётр", "01.09.2012", "Школа, которой нет"]));
 
-        var refused = await RunCliAsync(["import", "people", path, "--municipality", municipality]);
+        var refused = await CliRunner.RunAsync(app, ["import", "people", path, "--municipality", municipality]);
         Assert.Equal(1, refused.Code);
         Assert.Contains("строка 3; столбец «Образовательная организация»", refused.Error);
         await AssertNothingWrittenAsync(tree);
 
         path = await TempFileAsync(".csv", Csv(";", ["ФИО", "Дата рождения", "Образовательная организация"], [$"{a} Иван", "01.09.2012", school]));
-        var saved = await RunCliAsync(["import", "people", path, "--municipality", municipality]);
+        var saved = await CliRunner.RunAsync(app, ["import", "people", path, "--municipality", municipality]);
         Assert.Equal((0, "added=1 updated=0 unchanged=0"), (saved.Code, LastLine(saved.Out)));
         await using var db = app.Db();
         Assert.True(await db.People.AnyAsync(p => p.OrganizationId == tree.OrganizationId && p.LastName == a));
@@ -458,29 +458,4 @@ public class ImportTests(AppFixture app)
     }
 
     private static string LastLine(string text) => text.TrimEnd().Split('\n').Last().Trim();
-
-    private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
-
-    private async Task<(int Code, string Out, string Error)> RunCliAsync(string[] args)
-    {
-        const string variable = "ConnectionStrings__Nastavnik";
-        await ConsoleLock.WaitAsync();
-        var (savedOut, savedError, savedCs) = (Console.Out, Console.Error, Environment.GetEnvironmentVariable(variable));
-        var (output, error) = (new StringWriter(), new StringWriter());
-        try
-        {
-            Environment.SetEnvironmentVariable(variable, app.ConnectionString);
-            Console.SetOut(output);
-            Console.SetError(error);
-            var code = await Nastavnik.Cli.Program.Main(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-            Environment.SetEnvironmentVariable(variable, savedCs);
-            ConsoleLock.Release();
-        }
-    }
 }

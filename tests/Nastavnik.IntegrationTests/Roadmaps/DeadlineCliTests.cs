@@ -3,14 +3,14 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
 
-/// <summary>`nastavnik roadmap deadline` and `bench deadlines` run in-process; the collection keeps Console redirection from overlapping.</summary>
+/// <summary>`nastavnik roadmap deadline` and `nastavnik-bench deadlines` run in-process.</summary>
 [Collection(Collections.Roadmaps)]
 public class DeadlineCliTests
 {
     [Fact]
     public async Task Deadline_WithPeriod_PrintsOneJsonObject()
     {
-        var (code, stdout, _) = await RunAsync("roadmap", "deadline", "до 15.11.2020", "--period", "2020-01-01..2021-12-31");
+        var (code, stdout, _) = await CliRunner.RunAsync("roadmap", "deadline", "до 15.11.2020", "--period", "2020-01-01..2021-12-31");
 
         Assert.Equal(0, code);
         Assert.Contains("\"text\":\"до 15.11.2020\"", stdout); // Cyrillic printed as is
@@ -26,7 +26,7 @@ public class DeadlineCliTests
     [Fact]
     public async Task Deadline_Recurring_PrintsOccurrencePerYear()
     {
-        var (code, stdout, _) = await RunAsync("roadmap", "deadline", "Ежегодно 2021 – 2024 гг.", "--period", "2021-01-01..2024-12-31");
+        var (code, stdout, _) = await CliRunner.RunAsync("roadmap", "deadline", "Ежегодно 2021 – 2024 гг.", "--period", "2021-01-01..2024-12-31");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
@@ -39,7 +39,7 @@ public class DeadlineCliTests
     [Fact]
     public async Task Deadline_WithoutPeriod_ReadsInYearsTheTextNames()
     {
-        var (code, stdout, _) = await RunAsync("roadmap", "deadline", "Октябрь-декабрь 2020");
+        var (code, stdout, _) = await CliRunner.RunAsync("roadmap", "deadline", "Октябрь-декабрь 2020");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
@@ -52,7 +52,7 @@ public class DeadlineCliTests
     [Fact]
     public async Task Deadline_WithoutPeriodOrYear_ReadsInCurrentYear()
     {
-        var (code, stdout, _) = await RunAsync("roadmap", "deadline", "постоянно");
+        var (code, stdout, _) = await CliRunner.RunAsync("roadmap", "deadline", "постоянно");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
@@ -66,7 +66,7 @@ public class DeadlineCliTests
     [Fact]
     public async Task Deadline_ImpossibleDate_PrintsUnrecognized()
     {
-        var (code, stdout, _) = await RunAsync("roadmap", "deadline", "31.02.2022");
+        var (code, stdout, _) = await CliRunner.RunAsync("roadmap", "deadline", "31.02.2022");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
@@ -81,7 +81,7 @@ public class DeadlineCliTests
     [InlineData("2021-02-30..2021-12-31", "период")]
     public async Task Deadline_BadPeriod_ExitsWithTwoAndRussianMessage(string period, string word)
     {
-        var (code, stdout, stderr) = await RunAsync("roadmap", "deadline", "до 15.11.2020", "--period", period);
+        var (code, stdout, stderr) = await CliRunner.RunAsync("roadmap", "deadline", "до 15.11.2020", "--period", period);
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
@@ -97,7 +97,7 @@ public class DeadlineCliTests
     [InlineData("roadmap")]
     public async Task Roadmap_BadArguments_ExitsWithTwo(params string[] args)
     {
-        var (code, stdout, stderr) = await RunAsync(args);
+        var (code, stdout, stderr) = await CliRunner.RunAsync(args);
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
@@ -107,7 +107,7 @@ public class DeadlineCliTests
     [Fact]
     public async Task BenchDeadlines_ShortRun_PrintsPhrasesPerSecond()
     {
-        var (code, stdout, _) = await RunAsync("bench", "deadlines", "--seconds", "0.2");
+        var (code, stdout, _) = await CliRunner.BenchAsync("deadlines", "--seconds", "0.2");
 
         Assert.Equal(0, code);
         var rate = System.Text.RegularExpressions.Regex.Match(stdout, @"Разбор сроков: (\d+) фраз/с");
@@ -116,34 +116,16 @@ public class DeadlineCliTests
     }
 
     [Theory]
-    [InlineData("bench", "deadlines", "--seconds", "0")]
-    [InlineData("bench", "deadlines", "--seconds")]
-    [InlineData("bench", "deadlines", "лишнее")]
-    [InlineData("bench", "frobnicate")]
+    [InlineData("deadlines", "--seconds", "0")]
+    [InlineData("deadlines", "--seconds")]
+    [InlineData("deadlines", "лишнее")]
+    [InlineData("frobnicate")]
     public async Task Bench_BadArguments_ExitsWithTwo(params string[] args)
     {
-        var (code, stdout, stderr) = await RunAsync(args);
+        var (code, stdout, stderr) = await CliRunner.BenchAsync(args);
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Matches("[а-яА-Я]", stderr);
-    }
-
-    internal static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await global::Nastavnik.Cli.Program.Main(args);
-            return (code, stdout.ToString().Trim(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
     }
 }

@@ -406,7 +406,7 @@ public partial class ImportTests(AppFixture app)
     [Fact]
     public async Task Cli_DryRunJson_PrintsDocumentWithEveryItem()
     {
-        var output = await RunCliAsync(["roadmap", "import", SeedPath("003_8b14bc2043315ff6.txt"), "--dry-run", "--json"]);
+        var output = await CliRunner.RunAsync(app, ["roadmap", "import", SeedPath("003_8b14bc2043315ff6.txt"), "--dry-run", "--json"]);
 
         Assert.Equal(0, output.Code);
         using var json = JsonDocument.Parse(output.Out);
@@ -433,8 +433,8 @@ public partial class ImportTests(AppFixture app)
         var municipality = await db.Municipalities.Where(m => m.Id == tree.MunicipalityId).Select(m => m.Name).SingleAsync();
         string[] args = ["roadmap", "import", SeedPath("002_328e86fef4d7fff5.txt"), "--node", $"municipality:{municipality}", "--json"];
 
-        var first = await RunCliAsync(args);
-        var second = await RunCliAsync(args);
+        var first = await CliRunner.RunAsync(app, args);
+        var second = await CliRunner.RunAsync(app, args);
 
         Assert.Equal((0, 0), (first.Code, second.Code));
         using var a = JsonDocument.Parse(first.Out);
@@ -450,7 +450,7 @@ public partial class ImportTests(AppFixture app)
     [Fact]
     public async Task Cli_NoNodeAndNoDryRun_FailsWithUsage()
     {
-        var output = await RunCliAsync(["roadmap", "import", SeedPath("002_328e86fef4d7fff5.txt")]);
+        var output = await CliRunner.RunAsync(app, ["roadmap", "import", SeedPath("002_328e86fef4d7fff5.txt")]);
 
         Assert.Equal(2, output.Code);
         Assert.Contains("укажите, куда сохранить", output.Error);
@@ -459,7 +459,7 @@ public partial class ImportTests(AppFixture app)
     [Fact]
     public async Task Cli_BenchImportWithConnection_TimesReadingAndSavingThenDeletesItsRows()
     {
-        var output = await RunCliAsync(["bench", "import", "--items", "40", "--runs", "1", "--connection", app.ConnectionString]);
+        var output = await CliRunner.BenchAsync(app, ["import", "--items", "40", "--runs", "1", "--connection", app.ConnectionString]);
 
         Assert.Equal(0, output.Code);
         Assert.Contains("Импорт .docx на 40 пунктов", output.Out);
@@ -470,32 +470,6 @@ public partial class ImportTests(AppFixture app)
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    private static readonly SemaphoreSlim Console1 = new(1, 1);
-
-    /// <summary>Runs the CLI in-process against the test database, capturing what it prints.</summary>
-    private async Task<(int Code, string Out, string Error)> RunCliAsync(string[] args)
-    {
-        const string variable = "ConnectionStrings__Nastavnik";
-        await Console1.WaitAsync();
-        var (savedOut, savedError, savedCs) = (Console.Out, Console.Error, Environment.GetEnvironmentVariable(variable));
-        var (output, error) = (new StringWriter(), new StringWriter());
-        try
-        {
-            Environment.SetEnvironmentVariable(variable, app.ConnectionString);
-            Console.SetOut(output);
-            Console.SetError(error);
-            var code = await Nastavnik.Cli.Program.Main(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-            Environment.SetEnvironmentVariable(variable, savedCs);
-            Console1.Release();
-        }
-    }
 
     private async Task<(HttpClient Client, long UserId)> SignInAsync(Role role, AppFixture.Tree tree)
     {

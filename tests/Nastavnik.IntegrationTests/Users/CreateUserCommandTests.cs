@@ -8,22 +8,6 @@ namespace Nastavnik.IntegrationTests.Users;
 [Collection(Collections.Platform)]
 public class CreateUserCommandTests(AppFixture app)
 {
-    private const string Variable = "ConnectionStrings__Nastavnik";
-
-    private async Task<int> RunAsync(params string[] args)
-    {
-        var saved = Environment.GetEnvironmentVariable(Variable);
-        Environment.SetEnvironmentVariable(Variable, app.ConnectionString);
-        try
-        {
-            return await Nastavnik.Cli.Program.Main(["create-user", .. args]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(Variable, saved);
-        }
-    }
-
     private async Task<(string Region, string Municipality, string Organization)> NamesAsync(AppFixture.Tree tree)
     {
         await using var db = app.Db();
@@ -39,7 +23,7 @@ public class CreateUserCommandTests(AppFixture app)
         var (region, municipality, organization) = await NamesAsync(tree);
         var login = "cli" + Guid.NewGuid().ToString("N")[..10];
 
-        var code = await RunAsync("--login", login, "--name", "Консольная Ирина Олеговна", "--password", "cli-password-1",
+        var (code, _, _) = await CliRunner.RunAsync(app, "create-user", "--login", login, "--name", "Консольная Ирина Олеговна", "--password", "cli-password-1",
             "--role", "curator", "--region", region, "--municipality", municipality, "--organization", organization);
 
         Assert.Equal(0, code);
@@ -60,7 +44,7 @@ public class CreateUserCommandTests(AppFixture app)
         var (region, _, _) = await NamesAsync(tree);
         var login = "cli" + Guid.NewGuid().ToString("N")[..10];
 
-        var code = await RunAsync("--login", login, "--name", "Короткий Пароль", "--password", "123456789",
+        var (code, _, _) = await CliRunner.RunAsync(app, "create-user", "--login", login, "--name", "Короткий Пароль", "--password", "123456789",
             "--role", "region_admin", "--region", region);
 
         Assert.Equal(1, code);

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Nastavnik.Cli;
 using Nastavnik.Domain.Matching;
 
-namespace Nastavnik.Cli;
+namespace Nastavnik.Bench;
 
 /// <summary>
-/// `nastavnik bench match`: for each size (mentees:municipalities) generates an instance and writes it to a temporary
-/// file, then measures everything else in a child process of its own (`bench match-one <file>`), so that each size's
+/// `match`: for each size (mentees:municipalities) generates an instance and writes it to a temporary
+/// file, then measures everything else in a child process of its own (`match-one <file>`), so that each size's
 /// peak memory (VmHWM) is its own: load (parsing the file), components, solve, explanations, the gap against
 /// <see cref="ReferenceSolver"/> when small enough, and the churn after a 1% perturbation re-solved with the incumbent bonus.
 /// </summary>
@@ -14,21 +15,23 @@ public static class MatchBench
 {
     private const string DefaultSizes = "100000:1000,1000000:10000,100000:1";
 
+    public const string Usage = """
+        [--sizes 100000:1000,1000000:10000,100000:1] [--candidates 20] [--threads N] [--reference-max 20000] [--bonus 30] [--seed S] [--quick]
+        подбор пар на сгенерированных задачах (наставляемых:муниципалитетов), каждый размер в своём процессе: загрузка
+        файла, компоненты, решение, объяснения, пиковая память, total, matched, разрыв с эталонным решателем, смена пар
+        после 1% изменений; --quick — малые размеры для проверки
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        string[] known = ["--sizes", "--candidates", "--threads", "--reference-max", "--bonus", "--seed"];
-        if (!MatchCommand.Options.TryParse(args, known, out var options, out var error, ["--quick"])) return MatchCommand.Fail(error);
-        if (options.Positional.Count > 0) return MatchCommand.Fail($"лишний аргумент «{options.Positional[0]}»");
-        var quick = options.Flags.Contains("--quick");
-        if (!options.Int("--candidates", quick ? 8 : 20, 1, 1000, out var candidates, out error)
-            || !options.Int("--threads", 0, 0, 1024, out var threads, out error)
-            || !options.Int("--reference-max", 20_000, 0, 10_000_000, out var referenceMax, out error)
-            || !options.Int("--bonus", 30, 0, 1000, out var bonus, out error)
-            || !options.Seed(out var seed, out error))
-        {
-            return MatchCommand.Fail(error);
-        }
-        var sizesText = options.Values.GetValueOrDefault("--sizes", quick ? "400:4,200:1" : DefaultSizes);
+        var a = CliArgs.Parse(args, options: ["--sizes", "--candidates", "--threads", "--reference-max", "--bonus", "--seed"], flags: ["--quick"]);
+        var quick = a.Has("--quick");
+        var candidates = a.Int("--candidates", quick ? 8 : 20, 1, 1000);
+        var threads = a.Int("--threads", 0, 0, 1024);
+        var referenceMax = a.Int("--reference-max", 20_000, 0, 10_000_000);
+        var bonus = a.Int("--bonus", 30, 0, 1000);
+        var seed = a.ULong("--seed", 1);
+        var sizesText = a.Value("--sizes") ?? (quick ? "400:4,200:1" : DefaultSizes);
         var sizes = new List<(int Mentees, int Municipalities)>();
         foreach (var part in sizesText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -36,13 +39,13 @@ public static class MatchBench
             if (pair.Length != 2 || !int.TryParse(pair[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 || !int.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var g) || n is < 1 or > 20_000_000 || g < 1)
             {
-                return MatchCommand.Fail($"--sizes ожидает список «наставляемых:муниципалитетов» через запятую (например {DefaultSizes}), а задано «{part}»");
+                throw CliException.Usage($"--sizes ожидает список «наставляемых:муниципалитетов» через запятую (например {DefaultSizes}), а задано «{part}»");
             }
             sizes.Add((n, g));
         }
-        if (sizes.Count == 0) return MatchCommand.Fail("--sizes: пустой список размеров");
+        if (sizes.Count == 0) throw CliException.Usage("--sizes: пустой список размеров");
 
-        Console.WriteLine($"Команда: nastavnik bench match {string.Join(' ', args)}".TrimEnd());
+        Console.WriteLine($"Команда: nastavnik-bench match {string.Join(' ', args)}".TrimEnd());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Ядер: {Environment.ProcessorCount}; потоков решателя: {(threads == 0 ? "все" : threads.ToString(CultureInfo.InvariantCulture))}; кандидатов на наставляемого: {candidates}; наставников ≈ N/3, ёмкость 1..5, 5% связей между муниципалитетами; бонус действующей пары {bonus}"));
         Console.WriteLine("Времена в секундах; пик — VmHWM дочернего процесса после загрузки, решения и объяснений (в скобках — с возмущением); разрыв — эталон минус наш total (эталон считается, пока наставляемых не больше --reference-max); смена — доля нетронутых наставляемых, сменивших наставника.");
@@ -63,7 +66,7 @@ public static class MatchBench
                 instance = null;
                 GC.Collect();
 
-                var child = await RunChildAsync(["bench", "match-one", path, "--threads", $"{threads}", "--reference-max", $"{referenceMax}",
+                var child = await RunChildAsync(["match-one", path, "--threads", $"{threads}", "--reference-max", $"{referenceMax}",
                     "--bonus", $"{bonus}", "--seed", $"{seed}"]);
                 if (child is null) return 1;
                 string F(string key) => child.GetValueOrDefault(key, "—");
@@ -104,13 +107,13 @@ public static class MatchBench
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "nastavnik")
+        if (Path.GetFileNameWithoutExtension(host) == typeof(MatchBench).Assembly.GetName().Name)
         {
             start.FileName = host;
         }
         else
         {
-            // Under `dotnet nastavnik.dll` or a test host: run our own assembly with the dotnet muxer.
+            // Under `dotnet nastavnik-bench.dll` or a test host: run our own assembly with the dotnet muxer.
             start.FileName = Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
             start.ArgumentList.Add(typeof(MatchBench).Assembly.Location);
         }
@@ -129,24 +132,26 @@ public static class MatchBench
             .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
     }
 
-    /// <summary>`bench match-one <instance> …` (hidden): one size, measured in a fresh process; prints one `result k=v …` line.</summary>
+    public const string RunOneUsage = """
+        ФАЙЛ [--threads N] [--reference-max 20000] [--bonus 30] [--seed S]
+        один размер замера match в отдельном процессе (его запускает match); одна строка result ключ=значение …
+        """;
+
+    /// <summary>`match-one <instance> …` (not listed): one size, measured in a fresh process; prints one `result k=v …` line.</summary>
     public static int RunOne(string[] args)
     {
-        if (!MatchCommand.Options.TryParse(args, ["--threads", "--reference-max", "--bonus", "--seed"], out var options, out var error)) return MatchCommand.Fail(error);
-        if (options.Positional.Count != 1) return MatchCommand.Fail("укажите файл задачи");
-        if (!options.Int("--threads", 0, 0, 1024, out var threads, out error)
-            || !options.Int("--reference-max", 20_000, 0, int.MaxValue, out var referenceMax, out error)
-            || !options.Int("--bonus", 30, 0, 1000, out var bonus, out error)
-            || !options.Seed(out var seed, out error))
-        {
-            return MatchCommand.Fail(error);
-        }
+        var a = CliArgs.Parse(args, options: ["--threads", "--reference-max", "--bonus", "--seed"], positional: 1);
+        if (a.Positional is not [var path]) throw CliException.Usage("укажите файл задачи");
+        var threads = a.Int("--threads", 0, 0, 1024);
+        var referenceMax = a.Int("--reference-max", 20_000, 0, int.MaxValue);
+        var bonus = a.Int("--bonus", 30, 0, 1000);
+        var seed = a.ULong("--seed", 1);
         var result = new List<string>();
         void Put(string key, object value) => result.Add(string.Create(CultureInfo.InvariantCulture, $"{key}={value}"));
         string Seconds(Stopwatch clock) => clock.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
 
         var clock = Stopwatch.StartNew();
-        if (MatchCommand.Load(options.Positional[0], out var instance) is { } loadError) return MatchCommand.Fail(loadError);
+        var instance = MatchCommand.Load(path);
         Put("load", Seconds(clock));
         Put("mentors", instance.MentorCount);
         Put("edges", instance.EdgeCount);

@@ -6,43 +6,40 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Nastavnik.Cli;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Territories;
 using Nastavnik.Web;
 using Nastavnik.Web.Features.Roadmaps;
+using static Nastavnik.Bench.Harness;
 
-namespace Nastavnik.Cli;
+namespace Nastavnik.Bench;
 
 /// <summary>
-/// `nastavnik bench import [--items N] [--runs N] [--connection CS]`: builds an N-item roadmap .docx in memory and
+/// `import [--items N] [--runs N] [--connection CS]`: builds an N-item roadmap .docx in memory and
 /// times reading it (open, table, parse) and saving it as a draft (sections, items, occurrences with fan-out to the
 /// municipality's six schools, as in the Волгодонской order, and the audit rows) into the database of the connection string — given with --connection or as
 /// ConnectionStrings__Nastavnik; without one only the reading is timed. The rows it makes are deleted afterwards.
 /// </summary>
-public static class BenchImport
+public static class ImportBench
 {
     private const int Schools = 6;
     private const int WarmUp = 2;
 
+    public const string Usage = """
+        [--items 200] [--runs 5] [--connection СТРОКА]
+        импорт .docx на N пунктов: чтение и сохранение черновика (веер на 6 школ) в базу строки подключения
+        (или ConnectionStrings__Nastavnik), строки замера затем удаляются; без строки подключения — только чтение
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        int items = 200, runs = 5;
-        string? connection = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--items" && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n is > 0 and <= 5000) items = n;
-            else if (args[i] == "--runs" && i + 1 < args.Length && int.TryParse(args[i + 1], out var r) && r is > 0 and <= 100) runs = r;
-            else if (args[i] == "--connection" && i + 1 < args.Length) connection = args[i + 1];
-            else
-            {
-                Console.Error.WriteLine($"Ошибка: непонятный аргумент «{args[i]}»; bench import [--items 1..5000] [--runs 1..100] [--connection СТРОКА]");
-                return 2;
-            }
-            i++;
-        }
-        connection ??= CliDatabase.Configuration([]).GetConnectionString(DataServices.ConnectionStringName);
+        var a = CliArgs.Parse(args, options: ["--items", "--runs", "--connection"]);
+        var items = a.Int("--items", 200, 1, 5000);
+        var runs = a.Int("--runs", 5, 1, 100);
+        var connection = a.Value("--connection") ?? CliDatabase.Configuration([]).GetConnectionString(DataServices.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connection)) connection = null;
 
         var reader = new RoadmapFileReader(Options.Create(new NastavnikOptions()));
@@ -93,12 +90,6 @@ public static class BenchImport
         Console.WriteLine($"  сохранение черновика (сроков исполнения: {occurrences}, веер на {Schools} школ): {Ms(saved)}");
         Console.WriteLine($"  всего: {Ms(total)} (цель — не больше 1000 мс)");
         return 0;
-    }
-
-    private static double Median(List<double> xs)
-    {
-        var sorted = xs.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private sealed record Node(long RegionId, long MunicipalityId, RoadmapImporter.Node Target);

@@ -1,19 +1,18 @@
-using static Nastavnik.Cli.BenchSql;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Nastavnik.Data;
-using Nastavnik.Data.Migrations;
+using Nastavnik.Cli;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Web.Features.Roadmaps;
 using Npgsql;
 using NpgsqlTypes;
+using static Nastavnik.Bench.Harness;
 
-namespace Nastavnik.Cli;
+namespace Nastavnik.Bench;
 
 /// <summary>
-/// `nastavnik bench control`: a region of 1,000 organizations, each with a roadmap of 40 yearly items over
+/// `control`: a region of 1,000 organizations, each with a roadmap of 40 yearly items over
 /// 2020–2024 (200,000 occurrences with execution records), bulk-loaded by binary COPY into a throwaway database on
 /// the configured server (or the local cluster); then the region's control report is timed, median of 5 runs.
 /// </summary>
@@ -21,36 +20,19 @@ public static class ControlBench
 {
     private const int Municipalities = 50, Items = 40, FirstYear = 2020, LastYear = 2024;
 
+    public const string Usage = """
+        [--organizations 1000] [--runs 5] [--date 2022-12-31] [--keep]
+        контрольный отчёт региона: 1000 организаций × 40 мероприятий × 5 лет во временной базе (загрузка COPY BINARY),
+        медиана времени, цель ≤ 1 с; код выхода 1, если цель не достигнута
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var organizations = 1000;
-        var runs = 5;
-        var keep = false;
-        var date = new DateOnly(2022, 12, 31);
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--organizations" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n is > 0 and <= 100_000:
-                    organizations = n;
-                    i++;
-                    break;
-                case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var r) && r is > 0 and <= 100:
-                    runs = r;
-                    i++;
-                    break;
-                case "--date" when i + 1 < args.Length && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", out var d):
-                    date = d;
-                    i++;
-                    break;
-                case "--keep":
-                    keep = true;
-                    break;
-                default:
-                    Console.Error.WriteLine($"Ошибка: непонятный аргумент «{args[i]}»");
-                    return 2;
-            }
-        }
+        var a = CliArgs.Parse(args, options: ["--organizations", "--runs", "--date"], flags: ["--keep"]);
+        var organizations = a.Int("--organizations", 1000, 1, 100_000);
+        var runs = a.Int("--runs", 5, 1, 100);
+        var date = a.Date("--date", new DateOnly(2022, 12, 31));
+        var keep = a.Has("--keep");
 
         var (server, name, cs) = await CreateThrowawayDatabaseAsync();
         try
@@ -235,11 +217,5 @@ public static class ControlBench
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         return times;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

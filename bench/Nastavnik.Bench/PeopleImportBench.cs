@@ -1,17 +1,17 @@
-using static Nastavnik.Cli.BenchSql;
 using System.Diagnostics;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Nastavnik.Data.Migrations;
+using Nastavnik.Cli;
 using Nastavnik.Domain.People;
 using Npgsql;
+using static Nastavnik.Bench.Harness;
 
-namespace Nastavnik.Cli;
+namespace Nastavnik.Bench;
 
 /// <summary>
-/// `nastavnik bench people-import [--rows 100000] [--format csv|xlsx] [--keep]`: writes a class list of N generated
+/// `people-import [--rows 100000] [--format csv|xlsx] [--keep]`: writes a class list of N generated
 /// pupils (Russian names, each with a parent), then imports it end to end — reading the file, full validation, the
 /// plan against the school's people and the binary-COPY save — into a throwaway database; then imports it again
 /// (every row unchanged). Prints seconds and the process's peak working set. Target: 100,000 rows ≤ 20 s, ≤ 1 GB.
@@ -40,30 +40,18 @@ public static class PeopleImportBench
          "Максимов", "Денисов", "Артёмов", "Кириллов", "Степанов", "Григорьев", "Фёдоров", "Вадимов", "Геннадьев", "Валерьев"];
     private static readonly string[] Letters = ["А", "Б", "В", "Г", "Д"];
 
+    public const string Usage = """
+        [--rows 100000] [--format csv|xlsx] [--keep]
+        импорт N сгенерированных обучающихся с родителями из .csv или .xlsx во временную базу: чтение, полная проверка,
+        COPY BINARY; секунды и пиковая память, цель ≤ 20 с и ≤ 1 ГБ
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var rows = 100_000;
-        var format = "csv";
-        var keep = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--rows" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n is > 0 and <= 1_000_000:
-                    rows = n;
-                    i++;
-                    break;
-                case "--format" when i + 1 < args.Length && args[i + 1] is "csv" or "xlsx":
-                    format = args[++i];
-                    break;
-                case "--keep":
-                    keep = true;
-                    break;
-                default:
-                    Console.Error.WriteLine($"Ошибка: непонятный аргумент «{args[i]}»");
-                    return 2;
-            }
-        }
+        var a = CliArgs.Parse(args, options: ["--rows", "--format"], flags: ["--keep"]);
+        var rows = a.Int("--rows", 100_000, 1, 1_000_000);
+        var format = a.Choice("--format", "csv", "xlsx");
+        var keep = a.Has("--keep");
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var path = Path.Combine(Path.GetTempPath(), $"nastavnik-bench-people-{Guid.NewGuid():N}.{format}");
@@ -104,7 +92,7 @@ public static class PeopleImportBench
                 $"Повторная загрузка того же файла: {again.Seconds:F2} с; added={same.Added} updated={same.Updated} unchanged={same.Unchanged}"));
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Пиковая память процесса: {peak / 1024.0 / 1024:F0} МБ (цель ≤ 1024 МБ); время первой загрузки — цель ≤ 20 с: {(first.Seconds <= 20 && peak <= 1L << 30 ? "выполнено" : "НЕ выполнено")}"));
+                $"Пиковая память процесса: {peak / 1024.0 / 1024:F0} МБ (цель ≤ 1024 МБ); время первой загрузки — цель ≤ 20 с: {Verdict(first.Seconds <= 20 && peak <= 1L << 30)}"));
             return 0;
         }
         finally

@@ -1,18 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using NpgsqlTypes;
-using Nastavnik.Data;
+using Nastavnik.Cli;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
-using static Nastavnik.Cli.BenchSql;
+using static Nastavnik.Bench.Harness;
 
-namespace Nastavnik.Cli;
+namespace Nastavnik.Bench;
 
 /// <summary>
-/// `nastavnik bench watchlist [--pairs 30000] [--meetings 1000000] [--duration 15] [--keep]`: a municipality of 50
+/// `watchlist [--pairs 30000] [--meetings 1000000] [--duration 15] [--keep]`: a municipality of 50
 /// schools with N active pairs started over the last year, a year of meetings (binary COPY), monthly feedback and
 /// curator contacts, in a throwaway database; the site is hosted in-process, a curator of one school and the municipal
 /// coordinator sign in and Pairs/Watch is loaded with wrk -t2 -c16 --latency. Target: p95 ≤ 100 ms.
@@ -21,23 +19,19 @@ public static class WatchlistBench
 {
     public const string CoordinatorLogin = "bench-coordinator";
 
+    public const string Usage = """
+        [--pairs 30000] [--meetings 1000000] [--duration 15] [--keep]
+        страница «Пары под наблюдением» под wrk -t2 -c16: куратор одной школы и муниципальный координатор над N
+        действующими парами и годом встреч, отзывов и контактов во временной базе; цель p95 ≤ 100 мс, иначе код выхода 1
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        int pairs = 30_000, meetings = 1_000_000, duration = 15;
-        var keep = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--pairs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var p) && p is >= SearchBench.Schools and <= 500_000: pairs = p; i++; break;
-                case "--meetings" when i + 1 < args.Length && int.TryParse(args[i + 1], out var m) && m is >= 0 and <= 20_000_000: meetings = m; i++; break;
-                case "--duration" when i + 1 < args.Length && int.TryParse(args[i + 1], out var d) && d is > 0 and <= 600: duration = d; i++; break;
-                case "--keep": keep = true; break;
-                default:
-                    Console.Error.WriteLine($"Ошибка: непонятный аргумент «{args[i]}»");
-                    return 2;
-            }
-        }
+        var a = CliArgs.Parse(args, options: ["--pairs", "--meetings", "--duration"], flags: ["--keep"]);
+        var pairs = a.Int("--pairs", 30_000, SearchBench.Schools, 500_000);
+        var meetings = a.Int("--meetings", 1_000_000, 0, 20_000_000);
+        var duration = a.Int("--duration", 15, 1, 600);
+        var keep = a.Has("--keep");
 
         var (server, name, cs) = await CreateThrowawayDatabaseAsync();
         try
@@ -45,75 +39,47 @@ public static class WatchlistBench
             var load = Stopwatch.StartNew();
             var school = await SearchBench.LoadAsync(cs, pairs * 2);
             await SearchBench.CreateCuratorAsync(cs, school);
-            await CreateCoordinatorAsync(cs, school);
+            await CreateUserAsync(cs, CoordinatorLogin, "Координатор для замера", new RoleAssignment
+            {
+                Role = Role.MunicipalCoordinator, RegionId = school.RegionId, MunicipalityId = school.MunicipalityId,
+            });
             var counts = await LoadPairsAsync(cs, school.RegionId, meetings);
             load.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Загружено: {SearchBench.Schools} школ, {pairs} действующих пар, встреч {counts.Meetings} (COPY BINARY), отзывов {counts.Feedback}, контактов {counts.Contacts} за {load.Elapsed.TotalSeconds:F1} с; база {name}"));
 
-            var port = SearchBench.FreePort();
-            var baseUrl = $"http://127.0.0.1:{port}";
-            await using var app = SearchBench.BuildApp(cs, baseUrl);
-            await app.StartAsync();
-            try
+            await using var site = await StartSiteAsync(cs);
+            var met = true;
+            foreach (var (login, title) in new[]
+                     {
+                         (SearchBench.Login, $"куратор одной школы ({pairs / SearchBench.Schools} пар, списки с именами)"),
+                         (CoordinatorLogin, $"муниципальный координатор ({pairs} пар, свод по организациям в SQL)"),
+                     })
             {
-                var met = true;
-                foreach (var (login, password, title) in new[]
-                         {
-                             (SearchBench.Login, SearchBench.Password, $"куратор одной школы ({pairs / SearchBench.Schools} пар, списки с именами)"),
-                             (CoordinatorLogin, SearchBench.Password, $"муниципальный координатор ({pairs} пар, свод по организациям в SQL)"),
-                         })
+                if (await SignInAsync(site.BaseUrl, login, "/Pairs/Watch") is not { } signedIn) return 1;
+                using var client = signedIn.Client;
+                for (var i = 0; i < 5; i++) await client.GetStringAsync("/Pairs/Watch");
+                var single = Stopwatch.StartNew();
+                for (var i = 0; i < 20; i++) await client.GetStringAsync("/Pairs/Watch");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{title}: один запрос за раз — в среднем {single.Elapsed.TotalMilliseconds / 20:F1} мс"));
+                var wrk = await RunWrkAsync(site.BaseUrl, ["/Pairs/Watch"], signedIn.CookieHeader, duration);
+                if (wrk is null)
                 {
-                    var cookies = new CookieContainer();
-                    using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false })
-                    {
-                        BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60),
-                    };
-                    if (!await SearchBench.SignInAsync(client, login, password, "/Pairs/Watch")) return 1;
-                    var cookieHeader = cookies.GetCookieHeader(new Uri(baseUrl));
-                    for (var i = 0; i < 5; i++) await client.GetStringAsync("/Pairs/Watch");
-                    var single = Stopwatch.StartNew();
-                    for (var i = 0; i < 20; i++) await client.GetStringAsync("/Pairs/Watch");
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{title}: один запрос за раз — в среднем {single.Elapsed.TotalMilliseconds / 20:F1} мс"));
-                    var wrk = await RunWrkAsync(baseUrl + "/Pairs/Watch", cookieHeader, duration);
-                    if (wrk is null)
-                    {
-                        met = false;
-                        continue;
-                    }
-                    // wrk reports p50/p75/p90/p99; p95 is read between p90 and p99 (linear, on the safe side of p90).
-                    var p95 = wrk.P90 + (wrk.P99 - wrk.P90) * 5 / 9;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"wrk -t2 -c16 -d{duration}s, {title}: {wrk.Requests} запросов, {wrk.RequestsPerSecond:F1} запросов/с; p50 {wrk.P50:F1} мс, p90 {wrk.P90:F1} мс, p95 ≈ {p95:F1} мс, p99 {wrk.P99:F1} мс; не 2xx: {wrk.Non2xx} {wrk.SocketErrors}"));
-                    met &= p95 <= 100 && wrk.Non2xx == 0;
+                    met = false;
+                    continue;
                 }
-                Console.WriteLine($"Pairs/Watch, цель p95 ≤ 100 мс: {(met ? "выполнено" : "НЕ выполнено")}");
-                return met ? 0 : 1;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrk -t2 -c{Connections} -d{duration}s, {title}: {wrk.Requests} запросов, {wrk.RequestsPerSecond:F1} запросов/с; p50 {wrk.P50:F1} мс, p90 {wrk.P90:F1} мс, p95 ≈ {wrk.P95:F1} мс, p99 {wrk.P99:F1} мс; не 2xx: {wrk.Non2xx} {wrk.SocketErrors}"));
+                met &= wrk.P95 <= 100 && wrk.Non2xx == 0;
             }
-            finally
-            {
-                await app.StopAsync();
-            }
+            Console.WriteLine($"Pairs/Watch, цель p95 ≤ 100 мс: {Verdict(met)}");
+            return met ? 0 : 1;
         }
         finally
         {
-            await DropOrKeepAsync(server, name, keep, $"; вход: {SearchBench.Login} или {CoordinatorLogin} / {SearchBench.Password}");
+            await DropOrKeepAsync(server, name, keep, $"; вход: {SearchBench.Login} или {CoordinatorLogin} / {Password}");
         }
-    }
-
-    private static async Task CreateCoordinatorAsync(string cs, (long RegionId, long MunicipalityId, long OrganizationId) school)
-    {
-        await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
-        var user = new User
-        {
-            UserName = CoordinatorLogin, NormalizedUserName = CoordinatorLogin.ToUpperInvariant(), FullName = "Координатор для замера",
-            SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
-        };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, SearchBench.Password);
-        user.Assignments.Add(new RoleAssignment { Role = Role.MunicipalCoordinator, RegionId = school.RegionId, MunicipalityId = school.MunicipalityId });
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
     }
 
     /// <summary>
@@ -211,25 +177,5 @@ public static class WatchlistBench
         var feedback = await ScalarAsync(conn, $"select count(*) from feedback where region_id = {regionId}");
         var contacts = await ScalarAsync(conn, $"select count(*) from contact_logs where region_id = {regionId}");
         return (written, feedback, contacts);
-    }
-
-    private static async Task<SearchBench.WrkResult?> RunWrkAsync(string url, string cookieHeader, int duration)
-    {
-        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-t2", "-c16", $"-d{duration}s", "--timeout", "10s", "--latency", "-H", $"Cookie: {cookieHeader}", url }) start.ArgumentList.Add(a);
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var parsed = process.ExitCode == 0 ? SearchBench.ParseWrk(output) : null;
-            if (parsed is null) Console.Error.WriteLine("Ошибка: wrk не отработал:\n" + output + await process.StandardError.ReadToEndAsync());
-            return parsed;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Console.Error.WriteLine("wrk не найден. Установите его: sudo apt-get install wrk — и повторите замер.");
-            return null;
-        }
     }
 }
