@@ -4,13 +4,8 @@ using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Matching;
 
-<<<<<<< HEAD
-/// <summary>`nastavnik match …` and `bench match` in-process; the collection keeps Console redirection from overlapping.</summary>
-[Collection(Collections.Bases)]
-=======
 /// <summary>`nastavnik match …` and `nastavnik-bench match` in-process.</summary>
 [Collection(Collections.Bases)]
->>>>>>> feat/cli
 public class MatchCliTests
 {
     private const string Small = """
