@@ -51,7 +51,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
     public Task<IActionResult> OnPostLockAsync(long id, long proposalId) => EditProposalAsync(id, proposalId, p =>
     {
         var (line, error) = ProposalRules.Lock(ToLine(p));
-        Apply(p, line);
+        if (error is null) Apply(p, line);
         return error;
     }, "Пара закреплена: при пересчёте она сохранится");
 
