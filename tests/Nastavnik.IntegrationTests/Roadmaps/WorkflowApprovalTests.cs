@@ -126,7 +126,7 @@ public class WorkflowApprovalTests(AppFixture app)
         var card = await stranger.GetAsync($"/Roadmaps/Card/{roadmap.RoadmapId}");
         var agree = await stranger.PostAsync($"/Roadmaps/Card/{roadmap.RoadmapId}?handler=Agree", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Agree.Version"] = (await app.RoadmapVersionAsync(roadmap.RoadmapId)).ToString(),
+            ["__RequestVerificationToken"] = token, ["Agree.RowVersion"] = (await app.RoadmapRowVersionAsync(roadmap.RoadmapId)).ToString(),
         }));
 
         Assert.Equal(HttpStatusCode.NotFound, card.StatusCode);
@@ -141,12 +141,12 @@ public class WorkflowApprovalTests(AppFixture app)
         var roadmap = await app.AddRoadmapAsync(tree, RoadmapLevel.Organization, RoadmapStatus.Submitted);
         var coordinator = await app.SignInAsAsync(Role.MunicipalCoordinator, tree);
         var regionAdmin = await app.SignInAsAsync(Role.RegionAdmin, tree);
-        var seenVersion = (await app.RoadmapVersionAsync(roadmap.RoadmapId)).ToString();
+        var seenRowVersion = (await app.RoadmapRowVersionAsync(roadmap.RoadmapId)).ToString();
         var token = await HttpClientForms.AntiforgeryTokenAsync(coordinator, $"/Roadmaps/Card/{roadmap.RoadmapId}");
         await app.PostCardAsync(regionAdmin, roadmap.RoadmapId, "Return", new() { ["Return.Comment"] = "Доработать" }, "Return");
 
         var response = await coordinator.PostAsync($"/Roadmaps/Card/{roadmap.RoadmapId}?handler=Agree", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Agree.Version"] = seenVersion }));
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Agree.RowVersion"] = seenRowVersion }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Действие уже недоступно: дорожная карта сейчас в статусе «Возвращена на доработку». Обновите страницу.",

@@ -61,7 +61,7 @@ public static partial class WorkflowData
         return new Ids(roadmap.Id, roadmap.Title, once.Id, window.Id, unrecognized.Id);
     }
 
-    public static async Task<uint> RoadmapVersionAsync(this AppFixture app, long roadmapId)
+    public static async Task<uint> RoadmapRowVersionAsync(this AppFixture app, long roadmapId)
     {
         await using var db = app.Db();
         return await db.Roadmaps.Where(r => r.Id == roadmapId).Select(r => r.RowVersion).SingleAsync();
@@ -94,7 +94,7 @@ public static partial class WorkflowData
         Dictionary<string, string>? fields = null, string prefix = "")
     {
         var body = new Dictionary<string, string>(fields ?? []);
-        body[prefix.Length > 0 ? $"{prefix}.Version" : "version"] = (await app.RoadmapVersionAsync(roadmapId)).ToString();
+        body[prefix.Length > 0 ? $"{prefix}.RowVersion" : "rowVersion"] = (await app.RoadmapRowVersionAsync(roadmapId)).ToString();
         return await client.PostFormAsync($"/Roadmaps/Card/{roadmapId}?handler={handler}", body, $"/Roadmaps/Card/{roadmapId}");
     }
 

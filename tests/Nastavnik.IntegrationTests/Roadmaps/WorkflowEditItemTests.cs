@@ -155,7 +155,7 @@ public class WorkflowEditItemTests(AppFixture app)
 
         var response = await curator.PostFormAsync($"/Roadmaps/Edit/{roadmap.RoadmapId}", new()
         {
-            ["Form.Version"] = (await app.RoadmapVersionAsync(roadmap.RoadmapId)).ToString(), ["Form.Title"] = title,
+            ["Form.Version"] = (await app.RoadmapRowVersionAsync(roadmap.RoadmapId)).ToString(), ["Form.Title"] = title,
             ["Form.PeriodStart"] = "2020-09-01", ["Form.PeriodEnd"] = "2024-12-31", ["Form.Basis"] = "Приказ школы от 01.09.2020 № 1",
         });
 
@@ -171,7 +171,7 @@ public class WorkflowEditItemTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var roadmap = await app.AddRoadmapAsync(tree, RoadmapLevel.Organization);
         var curator = await app.SignInAsAsync(Role.Curator, tree);
-        var stale = (await app.RoadmapVersionAsync(roadmap.RoadmapId)).ToString();
+        var stale = (await app.RoadmapRowVersionAsync(roadmap.RoadmapId)).ToString();
         await using (var db = app.Db())
         {
             (await db.Roadmaps.SingleAsync(r => r.Id == roadmap.RoadmapId)).Basis = "Изменено другим";

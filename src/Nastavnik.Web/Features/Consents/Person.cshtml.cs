@@ -7,6 +7,7 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
+using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
@@ -45,21 +46,9 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     {
         Record = form;
         if (!await LoadAsync(id)) return NotFound();
-        LegalRepresentative? representative = null;
-        if (form.RepresentativeId is { } repId and not 0)
-        {
-            representative = Representatives.SingleOrDefault(r => r.RepresentativeId == repId);
-            if (representative is null) ModelState.AddModelError("Record.RepresentativeId", "Выберите подписавшего из законных представителей этого человека");
-        }
-        if (form.GivenOn is { } given)
-        {
-            if (given > Today) ModelState.AddModelError("Record.GivenOn", "Дата согласия не может быть в будущем");
-            else if (Subject.BirthDate is { } birth && given < birth) ModelState.AddModelError("Record.GivenOn", "Дата согласия раньше даты рождения");
-            else if (representative is null && Subject.BirthDate is { } b && ConsentRules.AgeOn(b, given) < ConsentRules.OwnConsentAge)
-                ModelState.AddModelError("Record.RepresentativeId", "До 14 лет согласие подписывает законный представитель");
-        }
-        if (Subject.Status is PersonStatus.Blocked or PersonStatus.Destroyed)
-            ModelState.AddModelError("Record", "Согласие отозвано, данные заблокированы: новое согласие не записывается");
+        var representative = form.RepresentativeId is { } repId and not 0 ? Representatives.SingleOrDefault(r => r.RepresentativeId == repId) : null;
+        AddErrors(nameof(Record), ConsentRecording.CheckRecord(Subject.Status, Subject.BirthDate, form.GivenOn, form.RepresentativeId,
+            Representatives.Select(r => r.RepresentativeId), Today));
 
         string scanName = "";
         byte[]? scan = null;
@@ -85,11 +74,11 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         person.Consents.Add(new Consent
         {
             RegionId = person.RegionId, OrganizationId = person.OrganizationId, Purpose = form.Purpose,
-            Signer = representative is null ? ConsentSigner.Self : ConsentSigner.Representative,
+            Signer = ConsentRecording.SignerOf(representative is not null),
             RepresentativeId = representative?.RepresentativeId,
             Authority = representative is null ? "" : ConsentStatus.Authority(representative.Relationship),
             GivenOn = form.GivenOn!.Value, FormVersion = form.FormVersion.Trim(), DocumentNumber = (form.DocumentNumber ?? "").Trim(),
-            DistributionScope = form.Purpose == ConsentPurpose.Distribution ? (form.DistributionScope ?? "").Trim() : "",
+            DistributionScope = ConsentRecording.DistributionScope(form.Purpose, form.DistributionScope),
             ScanFileName = scan is null ? "" : scanName, ScanContent = scan,
         });
         ConsentStatus.Recompute(person, Today);
@@ -102,9 +91,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     {
         NewRepresentative = form;
         if (!await LoadAsync(id)) return NotFound();
-        if (form.Relationship is Relationship.Guardian or Relationship.Custodian && string.IsNullOrWhiteSpace(form.Document))
-            ModelState.AddModelError("NewRepresentative.Document", "Для опекуна и попечителя укажите документ, подтверждающий полномочия");
-        if (Subject.Status == PersonStatus.Destroyed) ModelState.AddModelError("NewRepresentative", "Данные человека уничтожены");
+        AddErrors(nameof(NewRepresentative), ConsentRecording.CheckRepresentative(Subject.Status, form.Relationship, form.Document));
         if (!ModelState.IsValid) return Page();
 
         var parent = new PersonEntity
@@ -133,9 +120,11 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         var consent = person?.Consents.SingleOrDefault(c => c.Id == consentId);
         if (person is null || consent is null) return NotFound();
         var on = withdrawnOn ?? Today;
-        if (on > Today) ModelState.AddModelError("withdrawnOn", "Дата отзыва не может быть в будущем");
-        else if (on < consent.GivenOn) ModelState.AddModelError("withdrawnOn", "Дата отзыва раньше даты согласия");
-        if (consent.WithdrawnOn is not null) ModelState.AddModelError("withdrawnOn", "Это согласие уже отозвано");
+        // The date comes as a handler argument, not a form property: its errors go under the argument's name.
+        foreach (var error in ConsentRecording.CheckWithdrawal(consent.GivenOn, consent.WithdrawnOn, on, Today))
+        {
+            ModelState.AddModelError(nameof(withdrawnOn), error.Message);
+        }
         if (!ModelState.IsValid)
         {
             await LoadAsync(id);
@@ -143,7 +132,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         }
 
         consent.WithdrawnOn = on;
-        if (consent.Purpose == ConsentPurpose.Processing && person.Status != PersonStatus.Destroyed)
+        if (ConsentRecording.WithdrawalBlocks(consent.Purpose, person.Status))
         {
             person.Status = PersonStatus.Blocked;
             person.BlockedAt = clock.GetUtcNow();
@@ -186,6 +175,11 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         var fileName = $"Согласие {Subject.LastName} {Subject.FirstName}.docx";
         await db.AuditAsync(AuditAction.Export, nameof(Nastavnik.Data.Entities.People.Person), id.ToString(), Subject.RegionId, $"бланк согласия: {fileName}");
         return File(content, DocxWriter.ContentType, fileName);
+    }
+
+    private void AddErrors(string form, IReadOnlyList<RuleError> errors)
+    {
+        foreach (var error in errors) ModelState.AddModelError(error.Field.Length == 0 ? form : $"{form}.{error.Field}", error.Message);
     }
 
     private async Task<bool> LoadAsync(long id)

@@ -50,34 +50,25 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
 
     public Task<IActionResult> OnPostLockAsync(long id, long proposalId) => EditProposalAsync(id, proposalId, p =>
     {
-        if (p.MentorProfileId is null) return "Закрепить можно только пару";
-        p.IsLocked = true;
-        return null;
+        var (line, error) = ProposalRules.Lock(ToLine(p));
+        if (error is null) Apply(p, line);
+        return error;
     }, "Пара закреплена: при пересчёте она сохранится");
 
     public Task<IActionResult> OnPostUnlockAsync(long id, long proposalId) => EditProposalAsync(id, proposalId, p =>
     {
-        p.IsLocked = false;
-        return null;
+        var (line, error) = ProposalRules.Unlock(ToLine(p));
+        Apply(p, line);
+        return error;
     }, "Пара откреплена");
 
     /// <summary>The mentee becomes unmatched, and that mentor is excluded for them (a re-run will not propose it again).</summary>
     public Task<IActionResult> OnPostRemoveAsync(long id, long proposalId) => EditProposalAsync(id, proposalId, p =>
     {
-        if (p.MentorProfileId is not { } mentor) return "Наставляемый и так без пары";
-        if (!p.MenteeProfile.ExcludedMentorProfileIds.Contains(mentor))
-        {
-            p.MenteeProfile.ExcludedMentorProfileIds = [.. p.MenteeProfile.ExcludedMentorProfileIds, mentor];
-        }
-        p.MentorProfileId = null;
-        p.IsLocked = false;
-        p.IsManual = false;
-        p.Score = 0;
-        p.Breakdown = "[]";
-        p.Warnings = [];
-        p.AlternativeMentorProfileId = null;
-        p.AlternativeScore = null;
-        p.UnmatchedReason = MatchRunWorker.UnmatchedRemoved;
+        var (line, excluded, error) = ProposalRules.Remove(ToLine(p), p.MenteeProfile.ExcludedMentorProfileIds);
+        if (error is not null) return error;
+        if (excluded.Count != p.MenteeProfile.ExcludedMentorProfileIds.Length) p.MenteeProfile.ExcludedMentorProfileIds = [.. excluded];
+        Apply(p, line);
         return null;
     }, "Пара удалена; при пересчёте этот наставник не будет предложен наставляемому");
 
@@ -87,7 +78,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         Manual = form;
         var run = await EditableRunAsync(id);
         if (run is null) return NotFound();
-        if (run.Status != MatchRunStatus.Draft) return await RefuseAsync(id, NotEditable(run));
+        if (ProposalRules.Refusal(run.Status, RunAction.EditDraft) is { } refusal) return await RefuseAsync(id, refusal);
         if (!ModelState.IsValid) return await PageAsync(id);
         var input = await InputAsync(run);
         var mentee = input.Mentees.FirstOrDefault(m => m.Id == Manual.MenteeProfileId);
@@ -101,11 +92,12 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
                 : "Выберите наставляемого из базы наставляемых программы", "Manual.MenteeProfileId");
         }
         var proposals = await db.MatchProposals.Where(p => p.RunId == run.Id).ToListAsync();
-        var (score, breakdown, warnings) = Evaluate(input, proposals, mentee.Id, mentor.Id);
-        if (warnings.Count > 0 && !Manual.Confirm)
+        var evaluation = ProposalRules.Evaluate(input, Assignments(proposals), mentee.Id, mentor.Id)!;
+        var (line, error) = ProposalRules.AddManual(mentee.Id, mentor.Id, evaluation, Manual.Confirm);
+        if (error is not null)
         {
-            ManualWarnings = warnings;
-            return await RefuseAsync(id, "Пара нарушает условия подбора. Проверьте предупреждения и подтвердите пару.", "Manual.Confirm");
+            ManualWarnings = evaluation.Warnings;
+            return await RefuseAsync(id, error.Message, $"{nameof(Manual)}.{error.Field}");
         }
         var row = proposals.FirstOrDefault(p => p.MenteeProfileId == mentee.Id);
         if (row is null)
@@ -113,10 +105,10 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
             row = new MatchProposal { RunId = run.Id, MenteeProfileId = mentee.Id };
             db.MatchProposals.Add(row);
         }
-        SetPair(row, mentor.Id, score, breakdown, warnings);
+        Apply(row, line);
         Touch(run);
         await db.SaveChangesAsync();
-        TempData["Message"] = warnings.Count > 0 ? "Пара добавлена вручную с предупреждениями и закреплена" : "Пара добавлена вручную и закреплена";
+        TempData["Message"] = line.Warnings.Count > 0 ? "Пара добавлена вручную с предупреждениями и закреплена" : "Пара добавлена вручную и закреплена";
         return RedirectToPage("Card", new { id });
     }
 
@@ -126,31 +118,17 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         Swap = form;
         var run = await EditableRunAsync(id);
         if (run is null) return NotFound();
-        if (run.Status != MatchRunStatus.Draft) return await RefuseAsync(id, NotEditable(run));
+        if (ProposalRules.Refusal(run.Status, RunAction.EditDraft) is { } refusal) return await RefuseAsync(id, refusal);
         if (!ModelState.IsValid) return await PageAsync(id);
         var proposals = await db.MatchProposals.Where(p => p.RunId == run.Id).ToListAsync();
-        var first = proposals.FirstOrDefault(p => p.Id == Swap.FirstProposalId && p.MentorProfileId is not null);
-        var second = proposals.FirstOrDefault(p => p.Id == Swap.SecondProposalId && p.MentorProfileId is not null);
-        if (first is null || second is null) return await RefuseAsync(id, "Выберите две пары этого подбора", "Swap.FirstProposalId");
-        if (first.Id == second.Id || first.MentorProfileId == second.MentorProfileId)
-        {
-            return await RefuseAsync(id, "Выберите две пары с разными наставниками", "Swap.SecondProposalId");
-        }
+        var first = proposals.FirstOrDefault(p => p.Id == Swap.FirstProposalId);
+        var second = proposals.FirstOrDefault(p => p.Id == Swap.SecondProposalId);
+        var (firstLine, secondLine) = (first is null ? null : ToLine(first), second is null ? null : ToLine(second));
+        if (ProposalRules.CheckSwap(firstLine, secondLine) is { } error) return await RefuseAsync(id, error.Message, $"{nameof(Swap)}.{error.Field}");
         var input = await InputAsync(run);
-        var (a, b) = (first.MentorProfileId!.Value, second.MentorProfileId!.Value);
-        first.MentorProfileId = b;
-        second.MentorProfileId = a;
-        foreach (var row in new[] { first, second })
-        {
-            var mentee = input.Mentees.FirstOrDefault(m => m.Id == row.MenteeProfileId);
-            if (mentee is null || input.Mentors.All(m => m.Id != row.MentorProfileId))
-            {
-                SetPair(row, row.MentorProfileId!.Value, row.Score, Breakdown.Read(row.Breakdown), ["наставляемый или наставник больше не участвует в подборе"]);
-                continue;
-            }
-            var (score, breakdown, warnings) = Evaluate(input, proposals, row.MenteeProfileId, row.MentorProfileId!.Value);
-            SetPair(row, row.MentorProfileId!.Value, score, breakdown, warnings);
-        }
+        var (swappedFirst, swappedSecond) = ProposalRules.Swap(firstLine!, secondLine!, input, Assignments(proposals));
+        Apply(first!, swappedFirst);
+        Apply(second!, swappedSecond);
         Touch(run);
         await db.SaveChangesAsync();
         TempData["Message"] = "Наставники поменяны местами; обе пары закреплены";
@@ -162,7 +140,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
     {
         var run = await EditableRunAsync(id);
         if (run is null) return NotFound();
-        if (run.Status is not (MatchRunStatus.Draft or MatchRunStatus.Failed)) return await RefuseAsync(id, NotEditable(run));
+        if (ProposalRules.Refusal(run.Status, RunAction.Rerun) is { } refusal) return await RefuseAsync(id, refusal);
         run.Status = MatchRunStatus.Queued;
         run.Progress = 0;
         run.ProgressNote = "В очереди";
@@ -181,10 +159,10 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         Approve = form;
         var run = await EditableRunAsync(id);
         if (run is null) return NotFound();
-        if (run.Status != MatchRunStatus.Draft) return await RefuseAsync(id, NotEditable(run));
-        if (Approve.OrderDate is { } od && Approve.StartDate is { } sd && sd < od)
+        if (ProposalRules.Refusal(run.Status, RunAction.EditDraft) is { } refusal) return await RefuseAsync(id, refusal);
+        if (ProposalRules.CheckOrderDates(Approve.OrderDate, Approve.StartDate) is { } dates)
         {
-            ModelState.AddModelError("Approve.StartDate", "Дата начала не может быть раньше даты приказа");
+            ModelState.AddModelError($"{nameof(Approve)}.{dates.Field}", dates.Message);
         }
         if (!ModelState.IsValid) return await PageAsync(id);
         db.Entry(run).Property(r => r.RowVersion).OriginalValue = Approve.RowVersion;
@@ -222,7 +200,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
     {
         var run = await EditableRunAsync(id);
         if (run is null) return NotFound();
-        if (run.Status is MatchRunStatus.Approved or MatchRunStatus.Discarded) return await RefuseAsync(id, NotEditable(run));
+        if (ProposalRules.Refusal(run.Status, RunAction.Discard) is { } refusal) return await RefuseAsync(id, refusal);
         run.Status = MatchRunStatus.Discarded;
         run.FinishedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync();
@@ -234,7 +212,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
     {
         var run = await EditableRunAsync(id);
         if (run is null) return NotFound();
-        if (run.Status != MatchRunStatus.Draft) return await RefuseAsync(id, NotEditable(run));
+        if (ProposalRules.Refusal(run.Status, RunAction.EditDraft) is { } refusal) return await RefuseAsync(id, refusal);
         var proposal = await db.MatchProposals.Include(p => p.MenteeProfile).SingleOrDefaultAsync(p => p.Id == proposalId && p.RunId == id);
         if (proposal is null) return await RefuseAsync(id, "Строка проекта не найдена: обновите страницу");
         if (change(proposal) is { } error) return await RefuseAsync(id, error);
@@ -256,33 +234,26 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
     private Task<MatchInput> InputAsync(MatchRun run) =>
         MatchInputs.LoadAsync(db, run, [], Today(), HttpContext.RequestAborted, anyKind: true);
 
-    /// <summary>Score and broken filters of a mentee with a mentor, the mentor's load counting this run's other pairs.</summary>
-    private static (int Score, IReadOnlyList<ScoreFactor> Breakdown, List<string> Warnings) Evaluate(MatchInput input, List<MatchProposal> proposals,
-        long menteeId, long mentorId)
-    {
-        var mentee = input.Mentees.Single(m => m.Id == menteeId);
-        var mentor = input.Mentors.Single(m => m.Id == mentorId);
-        var inRun = proposals.Count(p => p.MentorProfileId == mentorId && p.MenteeProfileId != menteeId);
-        mentor = mentor with { Load = mentor.Load + inRun };
-        var warnings = MatchFilters.Check(mentee, mentor, input.Rules).Select(f => f.Text).ToList();
-        var (score, breakdown) = MatchScoring.Score(mentee, mentor, input.Rules);
-        return (Math.Clamp(score, 0, 1000), breakdown, warnings);
-    }
+    private static IEnumerable<(long MenteeId, long? MentorId)> Assignments(List<MatchProposal> proposals) =>
+        proposals.Select(p => (p.MenteeProfileId, p.MentorProfileId));
 
-    private static void SetPair(MatchProposal row, long mentorId, int score, IReadOnlyList<ScoreFactor> breakdown, List<string> warnings)
-    {
-        row.MentorProfileId = mentorId;
-        row.Score = score;
-        row.Breakdown = Breakdown.Write(breakdown);
-        row.Warnings = warnings;
-        row.IsManual = true;
-        row.IsLocked = true;
-        row.AlternativeMentorProfileId = null;
-        row.AlternativeScore = null;
-        row.UnmatchedReason = "";
-    }
+    private static ProposalLine ToLine(MatchProposal row) => new(row.MenteeProfileId, row.MentorProfileId, row.Score,
+        Breakdown.Read(row.Breakdown), row.Warnings, row.IsLocked, row.IsManual, row.AlternativeMentorProfileId, row.AlternativeScore,
+        row.UnmatchedReason);
 
-    private static string NotEditable(MatchRun run) => $"Действие недоступно: статус подбора — «{run.Status.Title()}»";
+    private static void Apply(MatchProposal row, ProposalLine line)
+    {
+        row.MentorProfileId = line.MentorId;
+        row.Score = line.Score;
+        // Rewritten only when the factors changed: the jsonb text read back is not byte-for-byte what was written.
+        if (!line.Breakdown.SequenceEqual(Breakdown.Read(row.Breakdown))) row.Breakdown = Breakdown.Write(line.Breakdown);
+        row.Warnings = [.. line.Warnings];
+        row.IsLocked = line.IsLocked;
+        row.IsManual = line.IsManual;
+        row.AlternativeMentorProfileId = line.AlternativeMentorId;
+        row.AlternativeScore = line.AlternativeScore;
+        row.UnmatchedReason = line.UnmatchedReason;
+    }
 
     private async Task<IActionResult> RefuseAsync(long id, string error, string field = "")
     {

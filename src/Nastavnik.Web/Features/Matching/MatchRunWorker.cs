@@ -33,8 +33,6 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
         public int ShortlistSize { get; set; } = 5;
     }
 
-    public const string UnmatchedRemoved = "пара удалена куратором";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.Value.Enabled)
@@ -179,7 +177,7 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
                 continue;
             }
             row.MentorProfileId = pair.MentorId;
-            row.Score = Math.Clamp(pair.Score, 0, 1000);
+            row.Score = ProposalRules.ClampScore(pair.Score);
             row.Breakdown = Breakdown.Write(pair.Breakdown);
             row.AlternativeMentorProfileId = pair.AlternativeMentorId;
             row.AlternativeScore = pair.AlternativeScore;
@@ -225,7 +223,7 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
                 if (open.TryGetValue((list.MenteeId, offer.MentorId), out var row))
                 {
                     row.Rank = Math.Min(rank, 20);
-                    row.Score = Math.Clamp(offer.Score, 0, 1000);
+                    row.Score = ProposalRules.ClampScore(offer.Score);
                     row.Breakdown = Breakdown.Write(offer.Breakdown);
                     refreshed.Add(row.Id);
                     continue;
@@ -233,7 +231,7 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
                 db.MatchChoices.Add(new MatchChoice
                 {
                     RunId = run.Id, RegionId = run.RegionId, OrganizationId = run.OrganizationId, MenteeProfileId = list.MenteeId,
-                    MentorProfileId = offer.MentorId, Rank = Math.Min(rank, 20), Score = Math.Clamp(offer.Score, 0, 1000),
+                    MentorProfileId = offer.MentorId, Rank = Math.Min(rank, 20), Score = ProposalRules.ClampScore(offer.Score),
                     Breakdown = Breakdown.Write(offer.Breakdown), Status = ChoiceStatus.Offered, CreatedAt = now,
                 });
             }

@@ -37,21 +37,21 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnPostSubmitAsync(long id, [Bind(Prefix = nameof(Submit))] CommentForm form)
     {
         Submit = form;
-        return await TransitionAsync(id, RoadmapAction.Submit, form.Version, form.Comment, (_, _) => null,
+        return await TransitionAsync(id, RoadmapAction.Submit, form.RowVersion, form.Comment, (_, _) => null,
             "Дорожная карта отправлена на согласование");
     }
 
     public async Task<IActionResult> OnPostAgreeAsync(long id, [Bind(Prefix = nameof(Agree))] CommentForm form)
     {
         Agree = form;
-        return await TransitionAsync(id, RoadmapAction.Agree, form.Version, form.Comment, (_, _) => null,
+        return await TransitionAsync(id, RoadmapAction.Agree, form.RowVersion, form.Comment, (_, _) => null,
             "Дорожная карта согласована (в рамках компетенции)");
     }
 
     public async Task<IActionResult> OnPostReturnAsync(long id, [Bind(Prefix = nameof(Return))] ReturnForm form)
     {
         Return = form;
-        return await TransitionAsync(id, RoadmapAction.Return, form.Version, form.Comment, (roadmap, change) =>
+        return await TransitionAsync(id, RoadmapAction.Return, form.RowVersion, form.Comment, (roadmap, change) =>
         {
             var items = roadmap.Items.Select(i => i.Id).ToHashSet();
             foreach (var (itemId, text) in form.ItemComments)
@@ -71,7 +71,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         Approve = form;
         var order = $"Приказ от {form.OrderDate?.ToString(RoadmapSchedules.DateFormat)} № {form.OrderNumber?.Trim()}";
         var comment = string.IsNullOrWhiteSpace(form.Comment) ? order : $"{order}. {form.Comment.Trim()}";
-        return await TransitionAsync(id, RoadmapAction.Approve, form.Version, comment, (roadmap, _) =>
+        return await TransitionAsync(id, RoadmapAction.Approve, form.RowVersion, comment, (roadmap, _) =>
         {
             roadmap.OrderNumber = form.OrderNumber!.Trim();
             roadmap.OrderDate = form.OrderDate;
@@ -79,9 +79,9 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         }, "Дорожная карта утверждена");
     }
 
-    public async Task<IActionResult> OnPostNewVersionAsync(long id, uint version)
+    public async Task<IActionResult> OnPostNewVersionAsync(long id, uint rowVersion)
     {
-        var (roadmap, refused) = await ActionAsync(id, RoadmapAction.NewVersion, version);
+        var (roadmap, refused) = await ActionAsync(id, RoadmapAction.NewVersion, rowVersion);
         if (refused is not null) return refused;
         if (await RoadmapCopies.NewerVersionIdAsync(db, roadmap!) is not null)
         {
@@ -93,25 +93,25 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         return RedirectToPage(new { id = copy.Id });
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(long id, uint version) =>
-        await SetTemplateAsync(id, version, RoadmapAction.Publish, true, "Дорожная карта опубликована как шаблон");
+    public async Task<IActionResult> OnPostPublishAsync(long id, uint rowVersion) =>
+        await SetTemplateAsync(id, rowVersion, RoadmapAction.Publish, true, "Дорожная карта опубликована как шаблон");
 
-    public async Task<IActionResult> OnPostUnpublishAsync(long id, uint version) =>
-        await SetTemplateAsync(id, version, RoadmapAction.Unpublish, false, "Шаблон снят с публикации");
+    public async Task<IActionResult> OnPostUnpublishAsync(long id, uint rowVersion) =>
+        await SetTemplateAsync(id, rowVersion, RoadmapAction.Unpublish, false, "Шаблон снят с публикации");
 
-    private async Task<IActionResult> SetTemplateAsync(long id, uint version, RoadmapAction action, bool isTemplate, string message)
+    private async Task<IActionResult> SetTemplateAsync(long id, uint rowVersion, RoadmapAction action, bool isTemplate, string message)
     {
-        var (roadmap, refused) = await ActionAsync(id, action, version);
+        var (roadmap, refused) = await ActionAsync(id, action, rowVersion);
         if (refused is not null) return refused;
         roadmap!.IsTemplate = isTemplate;
         return await SaveAsync(id, message);
     }
 
     /// <summary>A status change: rights, the status the user saw, the form, then the new status and its history row.</summary>
-    private async Task<IActionResult> TransitionAsync(long id, RoadmapAction action, uint version, string? comment,
+    private async Task<IActionResult> TransitionAsync(long id, RoadmapAction action, uint rowVersion, string? comment,
         Func<Roadmap, RoadmapStatusChange, string?> apply, string message)
     {
-        var (roadmap, refused) = await ActionAsync(id, action, version, withItems: true);
+        var (roadmap, refused) = await ActionAsync(id, action, rowVersion, withItems: true);
         if (refused is not null) return refused;
         if (!ModelState.IsValid) return await PageAsync(id);
         var change = new RoadmapStatusChange
@@ -128,7 +128,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
     /// Loads the roadmap for an action: 404 outside the scope, 403 when the user's roles never allow the action on it,
     /// a message when the roadmap changed since the user saw it (another reviewer was faster).
     /// </summary>
-    private async Task<(Roadmap? Roadmap, IActionResult? Refused)> ActionAsync(long id, RoadmapAction action, uint version, bool withItems = false)
+    private async Task<(Roadmap? Roadmap, IActionResult? Refused)> ActionAsync(long id, RoadmapAction action, uint rowVersion, bool withItems = false)
     {
         var scope = await me.GetScopeAsync();
         var query = db.Roadmaps.InScope(scope);
@@ -140,7 +140,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         {
             return (null, await RefuseAsync(id, $"Действие уже недоступно: дорожная карта сейчас в статусе «{roadmap.Status.Title()}». Обновите страницу."));
         }
-        if (roadmap.RowVersion != version) return (null, await RefuseAsync(id, DbErrors.Concurrency));
+        if (roadmap.RowVersion != rowVersion) return (null, await RefuseAsync(id, DbErrors.Concurrency));
         return (roadmap, null);
     }
 
@@ -273,13 +273,14 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
 
     public class CommentForm
     {
-        public uint Version { get; set; }
+        /// <summary>The row version (xmin) the user saw; not the document's version number.</summary>
+        public uint RowVersion { get; set; }
         [StringLength(4000, ErrorMessage = "Комментарий — не длиннее 4000 символов")] public string? Comment { get; set; }
     }
 
     public sealed class ReturnForm
     {
-        public uint Version { get; set; }
+        public uint RowVersion { get; set; }
         [Required(ErrorMessage = "Укажите, что нужно исправить")]
         [StringLength(4000, ErrorMessage = "Комментарий — не длиннее 4000 символов")]
         public string? Comment { get; set; }
@@ -289,7 +290,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
 
     public sealed class ApproveForm
     {
-        public uint Version { get; set; }
+        public uint RowVersion { get; set; }
         [Required(ErrorMessage = "Укажите номер приказа"), StringLength(100, ErrorMessage = "Номер приказа — не длиннее 100 символов")]
         public string? OrderNumber { get; set; }
         [Required(ErrorMessage = "Укажите дату приказа")] public DateOnly? OrderDate { get; set; }
