@@ -79,7 +79,7 @@ public class MatchingBrowserTests(AppFixture app)
             var text = docx.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("О закреплении наставнических пар (групп)", text);
             Assert.Contains("23-о", text);
-            foreach (var mentee in world.Mentees) Assert.Contains(world.Names[mentee], text);
+            foreach (var mentee in world.Mentees) Assert.Contains(world.MenteeNames[mentee], text);
             Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(docx));
         }
         File.Delete(path);

@@ -67,9 +67,9 @@ public class ApproveTests(AppFixture app)
         Assert.Equal(ParticipationStatus.InPair, (await db.MentorProfiles.SingleAsync(m => m.Id == world.Mentors[0])).Status);
         var mentorNote = await db.Notifications.SingleAsync(n => n.UserId == mentorUser);
         Assert.Contains("Ваши наставляемые", mentorNote.Text);
-        Assert.Contains(world.Names[world.Mentees[1]], mentorNote.Text);
+        Assert.Contains(world.MenteeNames[world.Mentees[1]], mentorNote.Text);
         var menteeNote = await db.Notifications.SingleAsync(n => n.UserId == menteeUser);
-        Assert.Contains(world.Names[world.Mentors[0]], menteeNote.Text);
+        Assert.Contains(world.MentorNames[world.Mentors[0]], menteeNote.Text);
         Assert.True(await db.EmailOutbox.AnyAsync(e => e.ToAddress == "mentor@example.ru" && e.Body.Contains("17-о")));
     }
 
@@ -138,7 +138,7 @@ public class ApproveTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Превышена вместимость наставников", html);
-        Assert.Contains(world.Names[world.Mentors[0]], html);
+        Assert.Contains(world.MentorNames[world.Mentors[0]], html);
         await using var db = app.Db();
         Assert.False(await db.MentoringGroups.AnyAsync(g => g.MatchRunId == runId));
     }
@@ -169,7 +169,7 @@ public class ApproveTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("только в одной действующей паре формы", html);
-        Assert.Contains(world.Names[world.Mentees[0]], html);
+        Assert.Contains(world.MenteeNames[world.Mentees[0]], html);
         await using var check = app.Db();
         Assert.False(await check.MentoringGroups.AnyAsync(g => g.MatchRunId == runId));
     }

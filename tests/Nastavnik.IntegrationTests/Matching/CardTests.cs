@@ -25,7 +25,7 @@ public class CardTests(AppFixture app)
         Assert.Contains("<summary>Почему?</summary>", html);
         Assert.Contains("Лучшая альтернатива: ", html);
         Assert.Contains("Запросы", html);
-        foreach (var mentee in world.Mentees) Assert.Contains(world.Names[mentee], html);
+        foreach (var mentee in world.Mentees) Assert.Contains(world.MenteeNames[mentee], html);
         var proposals = await app.ProposalsAsync(runId);
         Assert.All(proposals, p => Assert.NotNull(p.AlternativeMentorProfileId));
         await using var db = app.Db();
@@ -234,7 +234,7 @@ public class CardTests(AppFixture app)
 
         var html = await (await client.GetAsync($"/Matching/Card/{runId}")).Content.ReadAsStringAsync();
 
-        Assert.Contains($"Группа наставника {world.Names[world.Mentors[0]]}: 2 наставляемых", html);
-        Assert.Contains($"Группа наставника {world.Names[world.Mentors[1]]}: 1 наставляемый", html);
+        Assert.Contains($"Группа наставника {world.MentorNames[world.Mentors[0]]}: 2 наставляемых", html);
+        Assert.Contains($"Группа наставника {world.MentorNames[world.Mentors[1]]}: 1 наставляемый", html);
     }
 }

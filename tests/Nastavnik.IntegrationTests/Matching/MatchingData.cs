@@ -14,7 +14,8 @@ namespace Nastavnik.IntegrationTests.Matching;
 /// <summary>A programme with pupil mentees and eligible pupil mentors («ученик – ученик»), and helpers to run matching on it.</summary>
 public static partial class MatchingData
 {
-    public sealed record World(AppFixture.Tree Tree, MentoringProgram Program, List<long> Mentees, List<long> Mentors, Dictionary<long, string> Names);
+    public sealed record World(AppFixture.Tree Tree, MentoringProgram Program, List<long> Mentees, List<long> Mentors,
+        Dictionary<long, string> MentorNames, Dictionary<long, string> MenteeNames);
 
     public static async Task<long> TopicAsync(this AppFixture app, string name)
     {
@@ -34,7 +35,7 @@ public static partial class MatchingData
         });
         var olympiad = await app.TopicAsync("Подготовка к олимпиадам");
         var projects = await app.TopicAsync("Проектная деятельность");
-        var world = new World(tree, program, [], [], []);
+        var world = new World(tree, program, [], [], [], []);
         await using var db = app.Db();
         for (var i = 0; i < mentorCapacities.Length; i++)
         {
@@ -50,7 +51,7 @@ public static partial class MatchingData
             db.MentorProfiles.Add(profile);
             await db.SaveChangesAsync();
             world.Mentors.Add(profile.Id);
-            world.Names[profile.Id] = person.FullName;
+            world.MentorNames[profile.Id] = person.FullName;
         }
         for (var i = 0; i < mentees; i++)
         {
@@ -65,7 +66,7 @@ public static partial class MatchingData
             db.MenteeProfiles.Add(profile);
             await db.SaveChangesAsync();
             world.Mentees.Add(profile.Id);
-            world.Names[profile.Id] = person.FullName;
+            world.MenteeNames[profile.Id] = person.FullName;
         }
         return world;
     }

@@ -42,7 +42,7 @@ public class OrderTests(AppFixture app)
         Assert.Equal(3, rows.Count);
         Assert.Contains("Наставник (ФИО, должность или класс)", rows[0].InnerText);
         var table = string.Join("\n", rows.Skip(1).Select(r => r.InnerText));
-        foreach (var id in world.Mentees.Concat(world.Mentors)) Assert.Contains(world.Names[id], table);
+        foreach (var name in world.MenteeNames.Values.Concat(world.MentorNames.Values)) Assert.Contains(name, table);
         Assert.Contains("Ученик – ученик", table);
         Assert.Contains("01.10.2026", table);
         await using var db = app.Db();

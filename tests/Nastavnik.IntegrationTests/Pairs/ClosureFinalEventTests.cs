@@ -40,7 +40,7 @@ public class ClosureFinalEventTests(AppFixture app)
         var html = await (await client.GetAsync("/Pairs/Closure/FinalEvent")).Content.ReadAsStringAsync();
         var past = html[html.IndexOf("id=\"past-events\"", StringComparison.Ordinal)..];
         Assert.Contains(title, past);
-        Assert.Contains(pair.World.Names[pair.MenteeProfileId], past);
+        Assert.Contains(pair.World.MenteeNames[pair.MenteeProfileId], past);
     }
 
     [Fact]
