@@ -41,13 +41,14 @@ public partial class ImportTests(AppFixture app)
 
     [SkippableTheory]
     [MemberData(nameof(Documents))]
-    public async Task Save_RoadmapText_PreviewListsEveryItemAndDraftHasItemsAndOccurrences(string seed, int items, string level)
+    public async Task Save_RoadmapText_PreviewListsEveryItemAndDraftHasItemsAndOccurrences(string file, int items, string level)
     {
+        var content = SeedBytes(file);
         var tree = await app.CreateTreeAsync();
         var (client, userId) = await SignInAsync(level == "region" ? Role.RegionAdmin : Role.MunicipalCoordinator, tree);
         var node = level == "region" ? $"region:{tree.RegionId}" : $"municipality:{tree.MunicipalityId}";
 
-        var (preview, uploadId) = await UploadAsync(client, seed, SeedBytes(seed));
+        var (preview, uploadId) = await UploadAsync(client, file, content);
         var html = await preview.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
@@ -63,7 +64,7 @@ public partial class ImportTests(AppFixture app)
         Assert.Equal((RoadmapStatus.Draft, level == "region" ? RoadmapLevel.Region : RoadmapLevel.Municipality), (roadmap.Status, roadmap.Level));
         Assert.Equal(items, roadmap.Items.Count);
         Assert.All(roadmap.Items, i => Assert.NotEqual(DeadlineKind.Unrecognized, i.DeadlineKind));
-        Assert.Equal(RoadmapDocumentParser.Parse(Encoding.UTF8.GetString(SeedBytes(seed))).Sections.Count, roadmap.Sections.Count);
+        Assert.Equal(RoadmapDocumentParser.Parse(Encoding.UTF8.GetString(content)).Sections.Count, roadmap.Sections.Count);
         // Every item has its dated occurrences (one undated for an event-driven item); the tree's one school gets
         // the fan-out ones.
         var period = new Period(roadmap.PeriodStart, roadmap.PeriodEnd);
@@ -73,7 +74,7 @@ public partial class ImportTests(AppFixture app)
         Assert.Equal(expected, occurrences.Count);
         Assert.True(occurrences.Count >= items);
         Assert.All(roadmap.Items, i => Assert.Contains(occurrences, o => o.ItemId == i.Id));
-        Assert.Equal(RoadmapImportHash(seed), roadmap.SourceHash);
+        Assert.Equal(RoadmapImportHash(file), roadmap.SourceHash);
         Assert.False(await db.Uploads.AnyAsync(u => u.UserId == userId));
     }
 
@@ -174,6 +175,40 @@ public partial class ImportTests(AppFixture app)
         Assert.All(await db.RoadmapOccurrences.Where(o => o.RoadmapId == roadmapId).ToListAsync(), o => Assert.Equal(tree.OrganizationId, o.OrganizationId));
         // 1.1 and 1.2 once each, «ежеквартально» once a quarter over 2023–2024.
         Assert.Equal(10, await db.RoadmapOccurrences.CountAsync(o => o.RoadmapId == roadmapId));
+    }
+
+    [Fact]
+    public async Task Save_DemoStavropolAsDocx_ReadsThreeResponsibleColumnsAndParentRowsLikeItsText()
+    {
+        // The regional demo plan as Word keeps it: a two-row header with «Ответственные» spanning three columns,
+        // one table row per item, «-» where a level has no part.
+        var text = RoadmapDocumentParser.Parse(File.ReadAllText(SeedPath("stavropol.txt")));
+        var tree = await app.CreateTreeAsync();
+        var (client, _) = await SignInAsync(Role.RegionAdmin, tree);
+        var file = Docx([text.Title], table =>
+        {
+            table.Append(new TableRow(Cell("№ п/п", merge: MergedCellValues.Restart), Cell("Мероприятия", merge: MergedCellValues.Restart),
+                Cell("Сроки исполнения", merge: MergedCellValues.Restart), Cell("Ответственные", span: 3)));
+            table.Append(new TableRow(Cell("", merge: MergedCellValues.Continue), Cell("", merge: MergedCellValues.Continue),
+                Cell("", merge: MergedCellValues.Continue), Cell("Региональные"), Cell("Муниципальные"), Cell("Образовательные организации")));
+            foreach (var i in text.Items)
+            {
+                table.Append(Row(i.Number, i.Title, i.DeadlineText, i.ResponsibleRegional ?? "-", i.ResponsibleMunicipal ?? "-", i.ResponsibleOrganization ?? "-"));
+            }
+        });
+
+        var (_, uploadId) = await UploadAsync(client, "stavropol.docx", file);
+        var roadmapId = await SaveExpectingRedirectAsync(client, uploadId, $"region:{tree.RegionId}", "2021-01-01", "2024-12-31");
+
+        await using var db = app.Db();
+        var items = await db.RoadmapItems.Where(i => i.RoadmapId == roadmapId).OrderBy(i => i.Position)
+            .Select(i => new { i.Number, i.Title, i.DeadlineText, i.ResponsibleRegional, i.ResponsibleMunicipal, i.ResponsibleOrganization, i.DeadlineKind })
+            .ToListAsync();
+        Assert.Equal(16, items.Count);
+        Assert.Equal(text.Items.Select(i => (i.Number, i.Title, i.DeadlineText, i.ResponsibleRegional, i.ResponsibleMunicipal, i.ResponsibleOrganization)),
+            items.Select(i => (i.Number, i.Title, i.DeadlineText, i.ResponsibleRegional, i.ResponsibleMunicipal, i.ResponsibleOrganization)));
+        Assert.All(items, i => Assert.NotEqual(DeadlineKind.Unrecognized, i.DeadlineKind));
+        Assert.Equal(["1.", "2.", "3."], await db.RoadmapSections.Where(s => s.RoadmapId == roadmapId).OrderBy(s => s.Position).Select(s => s.Number).ToListAsync());
     }
 
     [Fact]
