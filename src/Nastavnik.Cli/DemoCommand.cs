@@ -1,7 +1,4 @@
-using Nastavnik.Data.Demo;
-using Nastavnik.Web.Features.Pairs;
-using Nastavnik.Web.Features.People;
-using Nastavnik.Web.Features.Roadmaps;
+using Nastavnik.Web.Features.Demo;
 
 namespace Nastavnik.Cli;
 
@@ -18,10 +15,7 @@ public static class DemoCommand
         var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([.. a.Configuration]));
         await CliDatabase.MigrateAsync(cs);
         await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
-        await DemoData.EnsureAsync(db, Console.Out);
-            if (RoadmapDemo.FindSeedsDirectory() is { } seeds) await RoadmapDemo.LoadAsync(db, seeds, Console.Out);
-            await PeopleDemo.LoadAsync(db, Console.Out);
-            await PairsDemo.LoadAsync(db, Console.Out);
+        await DemoSeeder.LoadAllAsync(db, Console.Out);
         PrintLogins(Console.Out);
         return 0;
     }

@@ -2,10 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Nastavnik.Data;
-using Nastavnik.Data.Demo;
-using Nastavnik.Web.Features.Pairs;
-using Nastavnik.Web.Features.People;
-using Nastavnik.Web.Features.Roadmaps;
+using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web;
 
 namespace Nastavnik.Cli;
@@ -35,10 +32,7 @@ public static class ServeCommand
         if (demoFlag ?? local)
         {
             await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
-            await DemoData.EnsureAsync(db, Console.Out);
-            if (RoadmapDemo.FindSeedsDirectory() is { } seeds) await RoadmapDemo.LoadAsync(db, seeds, Console.Out);
-            await PeopleDemo.LoadAsync(db, Console.Out);
-            await PairsDemo.LoadAsync(db, Console.Out);
+            await DemoSeeder.LoadAllAsync(db, Console.Out);
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions

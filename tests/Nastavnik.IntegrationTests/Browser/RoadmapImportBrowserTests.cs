@@ -4,12 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
-using Nastavnik.IntegrationTests.Data;
 using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Browser;
 
-/// <summary>A municipal coordinator in Chromium: uploads a seed roadmap, fixes an unrecognised deadline in the preview, saves the draft.</summary>
+/// <summary>A municipal coordinator in Chromium: uploads a roadmap, fixes an unrecognised deadline in the preview, saves the draft.</summary>
 [Collection(Collections.Roadmaps)]
 public class RoadmapImportBrowserTests(AppFixture app)
 {
@@ -18,8 +17,8 @@ public class RoadmapImportBrowserTests(AppFixture app)
     {
         var tree = await app.CreateTreeAsync();
         var login = await app.CreateUserAsync(Role.MunicipalCoordinator, tree, "Быстрова Светлана Геннадьевна");
-        // The Волгодонской plan with one deadline garbled, as a careless retyping would leave it.
-        var seed = await File.ReadAllTextAsync(Path.Combine(DemoDataTests.SeedsDirectory(), "001_99df185b4467ac42.txt"));
+        // The demo Волгодонской plan with one deadline garbled, as a careless retyping would leave it.
+        var seed = await File.ReadAllTextAsync(RoadmapFiles.Demo("volgodonsk.txt"));
         var text = seed.Replace("Обучение наставников\tСогласно графику ОО", "Обучение наставников\tкогда-нибудь осенью");
         Assert.NotEqual(seed, text);
         var browser = await app.BrowserAsync();
@@ -39,8 +38,8 @@ public class RoadmapImportBrowserTests(AppFixture app)
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Проверить файл" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#roadmap-title")).ToContainTextAsync("«Дорожная карта» реализации целевой модели наставничества");
-        await Assertions.Expect(page.Locator("#import-items tbody tr[data-item]")).ToHaveCountAsync(30);
+        await Assertions.Expect(page.Locator("#roadmap-title")).ToContainTextAsync("«Дорожная карта» внедрения целевой модели наставничества");
+        await Assertions.Expect(page.Locator("#import-items tbody tr[data-item]")).ToHaveCountAsync(25);
         var garbled = page.Locator("tr.table-warning");
         await Assertions.Expect(garbled).ToHaveCountAsync(1);
         await Assertions.Expect(garbled).ToContainTextAsync("срок не распознан");
@@ -49,7 +48,7 @@ public class RoadmapImportBrowserTests(AppFixture app)
         await page.GetByLabel("Срок пункта 3.4.").FillAsync("Ноябрь 2020");
         await page.GetByRole(AriaRole.Button, new() { Name = "Проверить сроки" }).ClickAsync();
         await Assertions.Expect(page.Locator("tr.table-warning")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("tr[data-item='18']")).ToContainTextAsync("01.11.2020–30.11.2020");
+        await Assertions.Expect(page.Locator("tr[data-item='15']")).ToContainTextAsync("01.11.2020–30.11.2020");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить как черновик" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/Roadmaps/Card/\d+$"));
@@ -58,7 +57,7 @@ public class RoadmapImportBrowserTests(AppFixture app)
         await using var db = app.Db();
         var fixedItem = await db.RoadmapItems.SingleAsync(i => i.RoadmapId == roadmapId && i.Number == "3.4.");
         Assert.Equal(("Ноябрь 2020", DeadlineKind.Window), (fixedItem.DeadlineText, fixedItem.DeadlineKind));
-        Assert.Equal(30, await db.RoadmapItems.CountAsync(i => i.RoadmapId == roadmapId));
+        Assert.Equal(25, await db.RoadmapItems.CountAsync(i => i.RoadmapId == roadmapId));
         Assert.Equal(tree.MunicipalityId, (await db.Roadmaps.SingleAsync(r => r.Id == roadmapId)).MunicipalityId);
     }
 }

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
-using Nastavnik.Data.Demo;
 using Nastavnik.Data.Entities.Matching;
 using Nastavnik.Data.Migrations;
 using Nastavnik.Domain.Matching;
 using Nastavnik.Domain.People;
 using Nastavnik.IntegrationTests.Infrastructure;
+using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.People;
 

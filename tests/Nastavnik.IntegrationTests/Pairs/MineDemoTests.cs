@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
-using Nastavnik.Data.Demo;
 using Nastavnik.Data.Migrations;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.IntegrationTests.Infrastructure;
+using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Features.People;
 

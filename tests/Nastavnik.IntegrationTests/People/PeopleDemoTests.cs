@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
-using Nastavnik.Data.Demo;
 using Nastavnik.Data.Migrations;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Territories;
 using Nastavnik.IntegrationTests.Infrastructure;
+using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.People;
 
 namespace Nastavnik.IntegrationTests.People;

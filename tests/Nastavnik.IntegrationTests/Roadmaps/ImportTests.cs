@@ -11,7 +11,6 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Territories;
-using Nastavnik.IntegrationTests.Data;
 using Nastavnik.IntegrationTests.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
@@ -22,9 +21,17 @@ public partial class ImportTests(AppFixture app)
 {
     private const string Url = "/Roadmaps/Import";
 
-    /// <summary>Seed file, item count (counted by hand, see RoadmapDocumentParserTests), the node level it belongs to.</summary>
-    public static readonly TheoryData<string, int, string> Seeds = new()
+    /// <summary>
+    /// Demo roadmap or real seed file (skipped without ../shared/seeds), item count (counted by hand, see
+    /// RoadmapDocumentParserTests), the node level it belongs to.
+    /// </summary>
+    public static readonly TheoryData<string, int, string> Documents = new()
     {
+        { "azov.txt", 20, "municipality" },
+        { "volgodonsk.txt", 25, "municipality" },
+        { "essentuki.txt", 17, "municipality" },
+        { "dubna.txt", 15, "municipality" },
+        { "stavropol.txt", 16, "region" },
         { "000_832a53ffb5b59720.txt", 22, "municipality" },
         { "001_99df185b4467ac42.txt", 30, "municipality" },
         { "002_328e86fef4d7fff5.txt", 28, "municipality" },
@@ -32,15 +39,16 @@ public partial class ImportTests(AppFixture app)
         { "004_328698f533d2d36b.txt", 19, "region" },
     };
 
-    [Theory]
-    [MemberData(nameof(Seeds))]
-    public async Task Save_SeedText_PreviewListsEveryItemAndDraftHasItemsAndOccurrences(string seed, int items, string level)
+    [SkippableTheory]
+    [MemberData(nameof(Documents))]
+    public async Task Save_RoadmapText_PreviewListsEveryItemAndDraftHasItemsAndOccurrences(string file, int items, string level)
     {
+        var content = SeedBytes(file);
         var tree = await app.CreateTreeAsync();
         var (client, userId) = await SignInAsync(level == "region" ? Role.RegionAdmin : Role.MunicipalCoordinator, tree);
         var node = level == "region" ? $"region:{tree.RegionId}" : $"municipality:{tree.MunicipalityId}";
 
-        var (preview, uploadId) = await UploadAsync(client, seed, SeedBytes(seed));
+        var (preview, uploadId) = await UploadAsync(client, file, content);
         var html = await preview.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
@@ -56,7 +64,7 @@ public partial class ImportTests(AppFixture app)
         Assert.Equal((RoadmapStatus.Draft, level == "region" ? RoadmapLevel.Region : RoadmapLevel.Municipality), (roadmap.Status, roadmap.Level));
         Assert.Equal(items, roadmap.Items.Count);
         Assert.All(roadmap.Items, i => Assert.NotEqual(DeadlineKind.Unrecognized, i.DeadlineKind));
-        Assert.Equal(RoadmapDocumentParser.Parse(Encoding.UTF8.GetString(SeedBytes(seed))).Sections.Count, roadmap.Sections.Count);
+        Assert.Equal(RoadmapDocumentParser.Parse(Encoding.UTF8.GetString(content)).Sections.Count, roadmap.Sections.Count);
         // Every item has its dated occurrences (one undated for an event-driven item); the tree's one school gets
         // the fan-out ones.
         var period = new Period(roadmap.PeriodStart, roadmap.PeriodEnd);
@@ -66,7 +74,7 @@ public partial class ImportTests(AppFixture app)
         Assert.Equal(expected, occurrences.Count);
         Assert.True(occurrences.Count >= items);
         Assert.All(roadmap.Items, i => Assert.Contains(occurrences, o => o.ItemId == i.Id));
-        Assert.Equal(RoadmapImportHash(seed), roadmap.SourceHash);
+        Assert.Equal(RoadmapImportHash(file), roadmap.SourceHash);
         Assert.False(await db.Uploads.AnyAsync(u => u.UserId == userId));
     }
 
@@ -76,12 +84,12 @@ public partial class ImportTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var (client, _) = await SignInAsync(Role.MunicipalCoordinator, tree);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var cp1251 = Encoding.GetEncoding(1251).GetBytes(File.ReadAllText(SeedPath("002_328e86fef4d7fff5.txt")));
+        var cp1251 = Encoding.GetEncoding(1251).GetBytes(File.ReadAllText(SeedPath("essentuki.txt")));
 
         var (preview, _) = await UploadAsync(client, "essentuki-1251.txt", cp1251);
         var html = await preview.Content.ReadAsStringAsync();
 
-        Assert.Equal(28, Count(html, "name=\"Form.Deadlines["));
+        Assert.Equal(17, Count(html, "name=\"Form.Deadlines["));
         Assert.Contains("Управление образования администрации г. Ессентуки", html);
     }
 
@@ -106,7 +114,7 @@ public partial class ImportTests(AppFixture app)
         }
         var (client, _) = await SignInAsync(Role.MunicipalCoordinator, tree);
 
-        var roadmapId = await ImportAsync(client, "000_832a53ffb5b59720.txt", SeedBytes("000_832a53ffb5b59720.txt"),
+        var roadmapId = await ImportAsync(client, "azov.txt", SeedBytes("azov.txt"),
             $"municipality:{tree.MunicipalityId}", "2020-01-01", "2021-12-31");
 
         await using var db = app.Db();
@@ -167,6 +175,40 @@ public partial class ImportTests(AppFixture app)
         Assert.All(await db.RoadmapOccurrences.Where(o => o.RoadmapId == roadmapId).ToListAsync(), o => Assert.Equal(tree.OrganizationId, o.OrganizationId));
         // 1.1 and 1.2 once each, «ежеквартально» once a quarter over 2023–2024.
         Assert.Equal(10, await db.RoadmapOccurrences.CountAsync(o => o.RoadmapId == roadmapId));
+    }
+
+    [Fact]
+    public async Task Save_DemoStavropolAsDocx_ReadsThreeResponsibleColumnsAndParentRowsLikeItsText()
+    {
+        // The regional demo plan as Word keeps it: a two-row header with «Ответственные» spanning three columns,
+        // one table row per item, «-» where a level has no part.
+        var text = RoadmapDocumentParser.Parse(File.ReadAllText(SeedPath("stavropol.txt")));
+        var tree = await app.CreateTreeAsync();
+        var (client, _) = await SignInAsync(Role.RegionAdmin, tree);
+        var file = Docx([text.Title], table =>
+        {
+            table.Append(new TableRow(Cell("№ п/п", merge: MergedCellValues.Restart), Cell("Мероприятия", merge: MergedCellValues.Restart),
+                Cell("Сроки исполнения", merge: MergedCellValues.Restart), Cell("Ответственные", span: 3)));
+            table.Append(new TableRow(Cell("", merge: MergedCellValues.Continue), Cell("", merge: MergedCellValues.Continue),
+                Cell("", merge: MergedCellValues.Continue), Cell("Региональные"), Cell("Муниципальные"), Cell("Образовательные организации")));
+            foreach (var i in text.Items)
+            {
+                table.Append(Row(i.Number, i.Title, i.DeadlineText, i.ResponsibleRegional ?? "-", i.ResponsibleMunicipal ?? "-", i.ResponsibleOrganization ?? "-"));
+            }
+        });
+
+        var (_, uploadId) = await UploadAsync(client, "stavropol.docx", file);
+        var roadmapId = await SaveExpectingRedirectAsync(client, uploadId, $"region:{tree.RegionId}", "2021-01-01", "2024-12-31");
+
+        await using var db = app.Db();
+        var items = await db.RoadmapItems.Where(i => i.RoadmapId == roadmapId).OrderBy(i => i.Position)
+            .Select(i => new { i.Number, i.Title, i.DeadlineText, i.ResponsibleRegional, i.ResponsibleMunicipal, i.ResponsibleOrganization, i.DeadlineKind })
+            .ToListAsync();
+        Assert.Equal(16, items.Count);
+        Assert.Equal(text.Items.Select(i => (i.Number, i.Title, i.DeadlineText, i.ResponsibleRegional, i.ResponsibleMunicipal, i.ResponsibleOrganization)),
+            items.Select(i => (i.Number, i.Title, i.DeadlineText, i.ResponsibleRegional, i.ResponsibleMunicipal, i.ResponsibleOrganization)));
+        Assert.All(items, i => Assert.NotEqual(DeadlineKind.Unrecognized, i.DeadlineKind));
+        Assert.Equal(["1.", "2.", "3."], await db.RoadmapSections.Where(s => s.RoadmapId == roadmapId).OrderBy(s => s.Position).Select(s => s.Number).ToListAsync());
     }
 
     [Fact]
@@ -274,7 +316,7 @@ public partial class ImportTests(AppFixture app)
     {
         var tree = await app.CreateTreeAsync();
         var (client, userId) = await SignInAsync(Role.MunicipalCoordinator, tree);
-        var file = SeedBytes("001_99df185b4467ac42.txt");
+        var file = SeedBytes("volgodonsk.txt");
         var node = $"municipality:{tree.MunicipalityId}";
 
         var first = await ImportAsync(client, "volgodonsk.txt", file, node, "2020-01-01", "2024-12-31");
@@ -283,7 +325,7 @@ public partial class ImportTests(AppFixture app)
         Assert.Equal(first, second);
         await using var db = app.Db();
         Assert.Equal(1, await db.Roadmaps.CountAsync(r => r.MunicipalityId == tree.MunicipalityId));
-        Assert.Equal(30, await db.RoadmapItems.CountAsync(i => i.RoadmapId == first));
+        Assert.Equal(25, await db.RoadmapItems.CountAsync(i => i.RoadmapId == first));
         Assert.False(await db.Uploads.AnyAsync(u => u.UserId == userId));
         var page = await (await client.GetAsync(Url)).Content.ReadAsStringAsync();
         Assert.Contains("Этот файл уже был загружен", page);
@@ -361,7 +403,7 @@ public partial class ImportTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var other = await app.CreateTreeAsync();
         var (client, _) = await SignInAsync(Role.RegionAdmin, tree);
-        var (preview, uploadId) = await UploadAsync(client, "plan.txt", SeedBytes("004_328698f533d2d36b.txt"));
+        var (preview, uploadId) = await UploadAsync(client, "plan.txt", SeedBytes("stavropol.txt"));
         var html = await preview.Content.ReadAsStringAsync();
 
         // A region administrator keeps the regional roadmap; the municipality's is its coordinator's.
@@ -382,7 +424,7 @@ public partial class ImportTests(AppFixture app)
     {
         var tree = await app.CreateTreeAsync();
         var (owner, _) = await SignInAsync(Role.MunicipalCoordinator, tree);
-        var (_, uploadId) = await UploadAsync(owner, "plan.txt", SeedBytes("002_328e86fef4d7fff5.txt"));
+        var (_, uploadId) = await UploadAsync(owner, "plan.txt", SeedBytes("essentuki.txt"));
         var (stranger, _) = await SignInAsync(Role.MunicipalCoordinator, tree);
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{Url}?upload={uploadId}")).StatusCode);
@@ -397,7 +439,7 @@ public partial class ImportTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var (client, _) = await SignInAsync(Role.Curator, tree);
 
-        var (preview, _) = await UploadAsync(client, "plan.txt", SeedBytes("002_328e86fef4d7fff5.txt"));
+        var (preview, _) = await UploadAsync(client, "plan.txt", SeedBytes("essentuki.txt"));
         var html = await preview.Content.ReadAsStringAsync();
 
         Assert.Equal([$"organization:{tree.OrganizationId}"], NodeOption().Matches(html).Select(m => m.Groups[1].Value));
@@ -406,15 +448,15 @@ public partial class ImportTests(AppFixture app)
     [Fact]
     public async Task Cli_DryRunJson_PrintsDocumentWithEveryItem()
     {
-        var output = await CliRunner.RunAsync(app, ["roadmap", "import", SeedPath("003_8b14bc2043315ff6.txt"), "--dry-run", "--json"]);
+        var output = await CliRunner.RunAsync(app, ["roadmap", "import", SeedPath("dubna.txt"), "--dry-run", "--json"]);
 
         Assert.Equal(0, output.Code);
         using var json = JsonDocument.Parse(output.Out);
         var root = json.RootElement;
         Assert.StartsWith("МУНИЦИПАЛЬНЫЙ ПЛАН", root.GetProperty("title").GetString());
-        Assert.Equal(8, root.GetProperty("sections").GetArrayLength());
+        Assert.Equal(7, root.GetProperty("sections").GetArrayLength());
         var items = root.GetProperty("items");
-        Assert.Equal(20, items.GetArrayLength());
+        Assert.Equal(15, items.GetArrayLength());
         var first = items[0];
         Assert.Equal("1.1.1.", first.GetProperty("number").GetString());
         Assert.Equal("ГОРУНО, ЦРО", first.GetProperty("responsible").GetString());
@@ -431,7 +473,7 @@ public partial class ImportTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         await using var db = app.Db();
         var municipality = await db.Municipalities.Where(m => m.Id == tree.MunicipalityId).Select(m => m.Name).SingleAsync();
-        string[] args = ["roadmap", "import", SeedPath("002_328e86fef4d7fff5.txt"), "--node", $"municipality:{municipality}", "--json"];
+        string[] args = ["roadmap", "import", SeedPath("essentuki.txt"), "--node", $"municipality:{municipality}", "--json"];
 
         var first = await CliRunner.RunAsync(app, args);
         var second = await CliRunner.RunAsync(app, args);
@@ -442,7 +484,7 @@ public partial class ImportTests(AppFixture app)
         Assert.False(a.RootElement.GetProperty("already_imported").GetBoolean());
         Assert.True(b.RootElement.GetProperty("already_imported").GetBoolean());
         Assert.Equal(a.RootElement.GetProperty("roadmap_id").GetInt64(), b.RootElement.GetProperty("roadmap_id").GetInt64());
-        Assert.Equal(28, a.RootElement.GetProperty("items").GetInt32());
+        Assert.Equal(17, a.RootElement.GetProperty("items").GetInt32());
         var roadmap = await db.Roadmaps.SingleAsync(r => r.MunicipalityId == tree.MunicipalityId);
         Assert.Equal((RoadmapStatus.Draft, new DateOnly(2022, 1, 1), new DateOnly(2023, 12, 31)), (roadmap.Status, roadmap.PeriodStart, roadmap.PeriodEnd));
     }
@@ -450,7 +492,7 @@ public partial class ImportTests(AppFixture app)
     [Fact]
     public async Task Cli_NoNodeAndNoDryRun_FailsWithUsage()
     {
-        var output = await CliRunner.RunAsync(app, ["roadmap", "import", SeedPath("002_328e86fef4d7fff5.txt")]);
+        var output = await CliRunner.RunAsync(app, ["roadmap", "import", SeedPath("essentuki.txt")]);
 
         Assert.Equal(2, output.Code);
         Assert.Contains("укажите, куда сохранить", output.Error);
@@ -519,7 +561,8 @@ public partial class ImportTests(AppFixture app)
 
     private static int Count(string html, string what) => Regex.Matches(html, Regex.Escape(what)).Count;
 
-    private static string SeedPath(string seed) => Path.Combine(DemoDataTests.SeedsDirectory(), seed);
+    /// <summary>A demo roadmap («azov.txt») or a real seed file («000_….txt», skipping the test without ../shared/seeds).</summary>
+    private static string SeedPath(string file) => char.IsAsciiDigit(file[0]) ? RoadmapFiles.Seed(file) : RoadmapFiles.Demo(file);
 
     private static byte[] SeedBytes(string seed) => File.ReadAllBytes(SeedPath(seed));
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Territories;
 
-namespace Nastavnik.Data.Demo;
+namespace Nastavnik.Web.Features.Demo;
 
 /// <summary>
 /// The demo territories of the seed roadmaps and one demo user per role. Loading is idempotent: a database that

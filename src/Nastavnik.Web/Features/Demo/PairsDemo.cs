@@ -7,7 +7,7 @@ using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.People;
 
-namespace Nastavnik.Web.Features.Pairs;
+namespace Nastavnik.Web.Features.Demo;
 
 /// <summary>
 /// Demo pairs of Романовская СОШ's demo programme, one at every stage: just formed; after the встреча-знакомство; with a

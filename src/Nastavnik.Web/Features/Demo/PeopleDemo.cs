@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
-using Nastavnik.Data.Demo;
 using Nastavnik.Data.Entities;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Territories;
 
-namespace Nastavnik.Web.Features.People;
+namespace Nastavnik.Web.Features.Demo;
 
 /// <summary>
 /// The demo bases: for every demo school a programme for 2026/2027 and a few hundred generated people (deterministic
