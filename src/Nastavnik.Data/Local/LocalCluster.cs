@@ -58,7 +58,8 @@ public sealed class LocalCluster
             cluster = new LocalCluster(directory, port, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
             await cluster.InitAsync(log);
             await File.WriteAllTextAsync(settingsFile, $"port={cluster.Port}\npassword={cluster.Password}\n");
-            File.SetUnixFileMode(settingsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // The password is in this file: only its owner may read it (Windows has no such mode; the cluster runs on Linux).
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(settingsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         await cluster.StartAsync(log);
         await cluster.EnsureDatabaseAsync(Database);

@@ -23,7 +23,7 @@ public class CliTests(AppFixture app)
     public async Task EnsureStarted_SecondTime_ReusesClusterPortAndData()
     {
         var home = Directory.CreateTempSubdirectory("nastavnik-home").FullName;
-        if (LocalCluster.IsRoot) File.SetUnixFileMode(home, (UnixFileMode)0b111_101_101);
+        if (LocalCluster.IsRoot && !OperatingSystem.IsWindows()) File.SetUnixFileMode(home, (UnixFileMode)0b111_101_101);
         var first = await LocalCluster.EnsureStartedAsync(home, 0, TextWriter.Null);
         try
         {

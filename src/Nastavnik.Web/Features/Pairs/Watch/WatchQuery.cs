@@ -132,7 +132,8 @@ public static class WatchQuery
         if (nodes.Organizations.Length > 0) under.Add("o.id = any(@organizations)");
         if (nodes.Municipalities.Length > 0) under.Add("o.municipality_id = any(@municipalities)");
         if (nodes.Regions.Length > 0) under.Add("o.region_id = any(@regions)");
-        return db.Database.SqlQueryRaw<OrganizationTotals>($$"""
+        // The interpolated parts are the constant conditions above; every value travels as a parameter.
+        var sql = $$"""
             select o.id as "OrganizationId", o.short_name as "Name", t.as_of as "AsOf",
                    coalesce(t.active, 0) as "Active", coalesce(t.stalled, 0) as "Stalled",
                    coalesce(t.missing_feedback, 0) as "MissingFeedback", coalesce(t.overdue_contacts, 0) as "OverdueContacts",
@@ -140,7 +141,8 @@ public static class WatchQuery
             from organizations o
             left join watch_totals t on t.organization_id = o.id
             where {{(under.Count == 0 ? "false" : string.Join(" or ", under))}}
-            """,
+            """;
+        return db.Database.SqlQueryRaw<OrganizationTotals>(sql,
             new NpgsqlParameter("organizations", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = nodes.Organizations },
             new NpgsqlParameter("municipalities", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = nodes.Municipalities },
             new NpgsqlParameter("regions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = nodes.Regions });
