@@ -112,6 +112,10 @@ public static class WebServices
         services.AddOptions<KeyManagementOptions>()
             .Configure<DbXmlRepository>((o, repository) => o.XmlRepository = repository);
 
+        // The e-mail outbox sender (Nastavnik:Smtp): features queue mail in the outbox, this singleton sends it.
+        services.AddOptions<EmailSender.Settings>().BindConfiguration("Nastavnik:Smtp");
+        services.AddSingleton<EmailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
         services.AddRoadmapServices();
         services.AddConsentServices();
         services.AddMatchingServices();

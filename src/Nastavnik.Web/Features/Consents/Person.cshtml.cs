@@ -10,7 +10,6 @@ using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
-using Nastavnik.Web.Features.Territories.Organizations;
 using Nastavnik.Web.Infrastructure;
 using PersonEntity = Nastavnik.Data.Entities.People.Person;
 

@@ -8,7 +8,7 @@ using Nastavnik.Data.Entities.Matching;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Matching;
 using Nastavnik.Domain.Text;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Matching;

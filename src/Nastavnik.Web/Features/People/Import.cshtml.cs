@@ -8,7 +8,6 @@ using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
-using Nastavnik.Web.Features.Territories.Organizations;
 using Nastavnik.Web.Infrastructure;
 using Field = Nastavnik.Domain.People.PeopleImport.Field;
 using RowStatus = Nastavnik.Domain.People.PeopleImport.RowStatus;

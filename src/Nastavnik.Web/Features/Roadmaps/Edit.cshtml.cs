@@ -6,7 +6,7 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities.Roadmaps;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Roadmaps;

@@ -9,7 +9,6 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Text;
-using Nastavnik.Web.Features.Territories.Organizations;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Roadmaps;

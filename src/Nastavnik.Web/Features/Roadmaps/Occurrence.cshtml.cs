@@ -9,7 +9,7 @@ using Nastavnik.Data.Entities.Roadmaps;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Text;
-using Nastavnik.Web.Features.Territories.Organizations;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Roadmaps;

@@ -10,7 +10,6 @@ using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
-using Nastavnik.Web.Features.Territories;
 using Nastavnik.Web.Infrastructure;
 using TrainingEvent = Nastavnik.Data.Entities.Pairs.Training;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Domain.Access;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 using TrainingEvent = Nastavnik.Data.Entities.Pairs.Training;
 

@@ -7,7 +7,7 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.People.Mentors;

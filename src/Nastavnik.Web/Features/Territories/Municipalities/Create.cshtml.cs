@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Municipalities;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Nastavnik.Web.Features.Territories;
+namespace Nastavnik.Web.Features.Shared;
 
 public static class DbErrors
 {
