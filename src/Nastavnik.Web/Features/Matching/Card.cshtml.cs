@@ -205,7 +205,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    error = DbErrors.Concurrency;
+                    error = StaleSave.Message;
                 }
             }
         }

@@ -37,15 +37,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         Form.ApplyTo(person, specialCategories: IsCurator);
         PersonHistory.Record(db, person.Id, me.Id, before, PersonHistory.Snapshot(person));
         db.Entry(person).Property(p => p.RowVersion).OriginalValue = Form.Version;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", DbErrors.Concurrency);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = $"Данные {person.FullName} сохранены";
         return RedirectToPage("Card", new { id });
     }

@@ -39,15 +39,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         if (!ModelState.IsValid) return Page();
         Form.ApplyTo(training);
         db.Entry(training).Property(t => t.RowVersion).OriginalValue = Form.Version;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", DbErrors.Concurrency);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = $"Обучение «{training.Title}» сохранено";
         return RedirectToPage("Card", new { id });
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 using Npgsql;
 
@@ -60,7 +61,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
             }
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
-                ModelState.AddModelError("", "Запись изменена другим пользователем. Обновите страницу и повторите.");
+                ModelState.AddModelError("", StaleSave.Message);
                 return Invalid();
             }
             TempData["Message"] = $"Анкета «{copy.Name}» сохранена как версия {copy.Version}";

@@ -57,12 +57,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         db.Entry(partner).Property(p => p.Version).OriginalValue = Form.Version;
         try
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", DbErrors.Concurrency);
-            return Page();
+            if (!await db.TrySaveAsync(ModelState)) return Page();
         }
         catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
         {
