@@ -61,6 +61,8 @@ public static class WebServices
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "nastavnik.af";
         });
+        // The one clock of pages and background services; tests may replace it. «Today» is clock.MoscowToday().
+        services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped(sp => WebAuditActor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
         services.AddScoped<CurrentUser>();

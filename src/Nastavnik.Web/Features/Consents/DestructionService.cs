@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
@@ -119,7 +118,7 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
         var person = await db.People.Include(p => p.Consents).SingleAsync(p => p.Id == id, ct);
         if (person.Status != PersonStatus.Blocked) return;
         var withdrawn = person.Consents.Where(c => c.Purpose == ConsentPurpose.Processing && c.WithdrawnOn != null)
-            .Max(c => c.WithdrawnOn) ?? DateOnly.FromDateTime(MoscowTime.From(person.BlockedAt!.Value));
+            .Max(c => c.WithdrawnOn) ?? MoscowTime.DateOf(person.BlockedAt!.Value);
 
         Erase(person);
         foreach (var consent in person.Consents)
@@ -186,7 +185,6 @@ public static class ConsentServices
     /// <summary>The destruction of withdrawn people's data (<c>Nastavnik:Consents</c>), a singleton hosted service.</summary>
     public static IServiceCollection AddConsentServices(this IServiceCollection s)
     {
-        s.TryAddSingleton(TimeProvider.System);
         s.AddOptions<DestructionService.Settings>().BindConfiguration("Nastavnik:Consents");
         s.AddSingleton<DestructionService>();
         s.AddHostedService(sp => sp.GetRequiredService<DestructionService>());

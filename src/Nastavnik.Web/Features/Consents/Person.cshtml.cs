@@ -31,7 +31,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public RecordForm Record { get; set; } = new();
     public RepresentativeForm NewRepresentative { get; set; } = new();
     public string MaxSize => SpreadsheetReader.SizeText(options.Value.MaxUploadBytes);
-    public DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    public DateOnly Today => clock.MoscowToday();
 
     public async Task<IActionResult> OnGetAsync(long id)
     {

@@ -301,7 +301,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         return Page();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     public sealed class ManualForm
     {

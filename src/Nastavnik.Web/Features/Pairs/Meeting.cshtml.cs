@@ -135,7 +135,7 @@ public class MeetingModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : 
         FeedbackCount = await db.Feedback.CountAsync(f => f.MeetingId == meetingId);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today => clock.MoscowToday();
 
     private async Task<bool> LoadAsync(long id, long? meeting)
     {

@@ -92,7 +92,7 @@ public class PlanModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         return RedirectToPage(new { id });
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today => clock.MoscowToday();
 
     private IActionResult Refuse()
     {

@@ -130,7 +130,7 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     private async Task<PeopleImporter.Prepared> PrepareAsync(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<Field>? mapping,
         IReadOnlyList<PeopleImporter.Target> targets, PeopleImporter.Target? target)
     {
-        var today = DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+        var today = clock.MoscowToday();
         return await new PeopleImporter(db).PrepareAsync(rows, PersonKind, targets, target, mapping, today);
     }
 

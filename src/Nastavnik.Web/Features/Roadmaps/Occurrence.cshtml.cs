@@ -156,7 +156,7 @@ public class OccurrenceModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikO
         occurrence.UpdatedAt = clock.GetUtcNow();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     private static string? LiveRefusal(RoadmapStatus status) => RoadmapWorkflow.IsLive(status)
         ? null

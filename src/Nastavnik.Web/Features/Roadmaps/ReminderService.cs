@@ -54,7 +54,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
         {
             try
             {
-                var run = await RunOnceAsync(DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow())), stoppingToken);
+                var run = await RunOnceAsync(clock.MoscowToday(), stoppingToken);
                 if (run.Notifications > 0) log.LogInformation("Deadline reminders: {Count} notifications, {Emails} e-mails queued", run.Notifications, run.Emails);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

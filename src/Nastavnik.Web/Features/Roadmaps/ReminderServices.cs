@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Nastavnik.Web.Features.Roadmaps;
 
 public static class ReminderServices
@@ -10,7 +8,6 @@ public static class ReminderServices
     /// </summary>
     public static IServiceCollection AddRoadmapServices(this IServiceCollection s)
     {
-        s.TryAddSingleton(TimeProvider.System);
         s.AddOptions<ReminderService.Settings>().BindConfiguration("Nastavnik:Reminders");
         s.AddSingleton<ReminderService>();
         s.AddHostedService(sp => sp.GetRequiredService<ReminderService>());

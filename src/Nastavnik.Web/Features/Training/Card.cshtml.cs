@@ -52,7 +52,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         var rows = Rows.Select(r => (IReadOnlyList<string>)[r.Name, r.Organization, r.Attended ? "да" : "нет",
             r.CompletedOn?.ToString("dd.MM.yyyy") ?? ""]);
         var content = XlsxWriter.Write("Посещаемость", ["ФИО", "Организация", "Присутствовал(а)", "Дата завершения"], rows);
-        var fileName = $"training-{id}-{MoscowTime.From(clock.GetUtcNow()):yyyy-MM-dd}.xlsx";
+        var fileName = $"training-{id}-{clock.MoscowToday():yyyy-MM-dd}.xlsx";
         await db.AuditAsync(AuditAction.Export, "Training", id.Value.ToString(), Training!.RegionId,
             $"Посещаемость обучения «{Training.Title}»: {RussianPlural.Format(Rows.Count, "человек", "человека", "человек")} в файле {fileName}");
         return File(content, XlsxWriter.ContentType, fileName);
@@ -87,7 +87,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         if (id is null || !await LoadAsync(id.Value)) return NotFound();
         var row = Rows.FirstOrDefault(r => r.Id == participantId && r.CanMark);
         if (row is null) return NotFound();
-        var today = DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+        var today = clock.MoscowToday();
         if (completedOn is { } on && (on < Training!.StartsOn || on > today))
         {
             ModelState.AddModelError("completedOn", $"Дата завершения обучения ({row.Name}) — не раньше начала обучения и не позже сегодняшнего дня");

@@ -111,7 +111,7 @@ public class CloseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         return true;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     public sealed class CloseForm
     {

@@ -43,7 +43,7 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         {
             try
             {
-                var run = await RunOnceAsync(DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow())), stoppingToken);
+                var run = await RunOnceAsync(clock.MoscowToday(), stoppingToken);
                 if (run.Notifications > 0) log.LogInformation("Pair reminders: {Count} notifications, {Emails} e-mails queued", run.Notifications, run.Emails);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

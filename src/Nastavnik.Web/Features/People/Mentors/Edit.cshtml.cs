@@ -14,7 +14,7 @@ namespace Nastavnik.Web.Features.People.Mentors;
 
 /// <summary>A person's mentor profile in one programme (a row of «база наставников»): resources and the selection record.</summary>
 [Access(Role.OrgHead, Role.Curator, Entity = ScopedEntity.Person)]
-public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
+public class EditModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     /// <summary>The seeded screening checklist (DOMAIN.md §5).</summary>
     public static readonly IReadOnlyDictionary<string, string> Screening = new Dictionary<string, string>
@@ -67,7 +67,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
             db.MentorProfiles.Add(profile);
         }
         Form.ApplyTo(profile);
-        PersonHistory.Record(db, id, me.Id, before, Snapshot(profile, program!.Name));
+        PersonHistory.Record(db, id, me.Id, before, Snapshot(profile, program!.Name), clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync();
