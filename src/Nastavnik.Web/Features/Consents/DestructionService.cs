@@ -27,9 +27,6 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
         public int DestroyAfterDays { get; set; } = 30;
     }
 
-    /// <summary>"NSTV" + 2: shared by all nodes, distinct from the reminders' lock.</summary>
-    public const long LockKey = 0x4E535456_00000002;
-
     /// <summary>What the act lists as destroyed.</summary>
     public const string DestroyedFields = "фамилия, имя, отчество; дата рождения; пол; телефон; e-mail; класс; должность; предметы; "
         + "дата начала педагогического стажа; место учёбы; организация-партнёр; особые категории; сканы и номера документов согласий; "
@@ -91,8 +88,7 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_lock({LockKey}) as \"Value\"").SingleAsync(ct);
-            if (!locked) return 0;
+            if (!await db.Database.TryLockAsync(AdvisoryLocks.Destruction, ct)) return 0;
             try
             {
                 var ids = await db.People.Where(p => p.Status == PersonStatus.Blocked && p.BlockedAt != null && p.BlockedAt <= due)
@@ -102,7 +98,7 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
             }
             finally
             {
-                await db.Database.ExecuteSqlAsync($"select pg_advisory_unlock({LockKey})", ct);
+                await db.Database.UnlockAsync(AdvisoryLocks.Destruction, ct);
             }
         }
         finally

@@ -173,9 +173,6 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         return RedirectToPage("Card", new { id });
     }
 
-    /// <summary>First key of the advisory lock that serializes approvals within an organization (the second is its id).</summary>
-    private const int ApprovalLockKey = 74051;
-
     public async Task<IActionResult> OnPostApproveAsync(long id, [Bind(Prefix = nameof(Approve))] ApproveForm form)
     {
         Approve = form;
@@ -193,7 +190,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         {
             // Two approvals in one organization at the same moment would each pass the capacity and the one-pair-per-form
             // checks before either inserts: the organization's approvals take turns (the lock ends with the transaction).
-            await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({ApprovalLockKey}, {(int)run.OrganizationId})", HttpContext.RequestAborted);
+            await db.Database.LockForTransactionAsync(AdvisoryLocks.MatchApprovalIn(run.OrganizationId), HttpContext.RequestAborted);
             error = await RunApproval.ApplyAsync(db, run, new RunApproval.Order(Approve.StartDate!.Value, Approve.OrderNumber!.Trim(), Approve.OrderDate!.Value),
                 me.Id, clock.GetUtcNow(), HttpContext.RequestAborted);
             if (error is null)

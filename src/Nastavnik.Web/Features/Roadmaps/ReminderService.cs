@@ -38,9 +38,6 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
     /// <summary>The outcome of one scan: skipped when another node holds the lock.</summary>
     public sealed record Run(bool Skipped, int Notifications, int Emails);
 
-    /// <summary>The advisory lock a scan holds (any constant all nodes share: "NSTV" + 1).</summary>
-    public const long LockKey = 0x4E535456_00000001;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var s = settings.Value;
@@ -78,8 +75,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
         var db = scope.ServiceProvider.GetRequiredService<NastavnikDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Held until the transaction ends; another node's scan meanwhile skips instead of duplicating the work.
-        var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_xact_lock({LockKey}) as \"Value\"").SingleAsync(ct);
-        if (!locked) return new Run(true, 0, 0);
+        if (!await db.Database.TryLockForTransactionAsync(AdvisoryLocks.RoadmapReminders, ct)) return new Run(true, 0, 0);
 
         var soonUntil = today.AddDays(s.DaysBefore);
         var overdueFrom = s.OverdueLookbackDays > 0 ? today.AddDays(-s.OverdueLookbackDays) : DateOnly.MinValue;

@@ -27,9 +27,6 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
 
     public sealed record Run(bool Skipped, int Notifications, int Emails);
 
-    /// <summary>"NSTV" + 6 (issue 6): distinct from the roadmap reminders' lock.</summary>
-    public const long LockKey = 0x4E535456_00000006;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var s = settings.Value;
@@ -68,8 +65,7 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         // Stale organizations are recomputed before the transaction, one short statement each.
         var watched = (await WatchQuery.PerOrganizationAsync(db, nodes, today, ct)).Select(o => o.OrganizationId).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_xact_lock({LockKey}) as \"Value\"").SingleAsync(ct);
-        if (!locked) return new Run(true, 0, 0);
+        if (!await db.Database.TryLockForTransactionAsync(AdvisoryLocks.PairReminders, ct)) return new Run(true, 0, 0);
 
         var flagged = await db.PairWatch.AsNoTracking()
             .Where(r => watched.Contains(r.OrganizationId) && (r.Stalled || r.OverdueContacts || r.MissingFeedback)).ToListAsync(ct);
