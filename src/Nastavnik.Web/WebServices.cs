@@ -16,6 +16,7 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Web.Features.Consents;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Roadmaps;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web;
@@ -66,6 +67,7 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped(sp => WebAuditActor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
         services.AddScoped<CurrentUser>();
+        services.AddScoped<UploadStore>();
         services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
 
         services.AddIdentityCore<User>(IdentitySetup.Configure)

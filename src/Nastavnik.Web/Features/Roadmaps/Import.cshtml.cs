@@ -21,7 +21,7 @@ namespace Nastavnik.Web.Features.Roadmaps;
 [Access(Role.SystemAdmin, Role.RegionAdmin, Role.MunicipalCoordinator, Role.OrgHead, Role.Curator)]
 // A 300-item plan posts a deadline field per item; the default cap of 1024 form values would refuse it.
 [RequestFormLimits(ValueCountLimit = 20_000)]
-public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptions> options, TimeProvider clock) : PageModel
+public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptions> options, UploadStore uploads) : PageModel
 {
     private const string Kind = "roadmap";
     private readonly RoadmapFileReader _reader = new(options);
@@ -37,7 +37,7 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     {
         Nodes = await EditableNodesAsync();
         if (upload is not { } id) return Page();
-        var stored = await FindUploadAsync(id);
+        var stored = await uploads.FindAsync(Kind, id);
         if (stored is null) return NotFound();
         var read = _reader.Read(stored.FileName, stored.Content);
         if (read.Document is not { } document)
@@ -59,35 +59,17 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public async Task<IActionResult> OnPostUploadAsync()
     {
         Nodes = await EditableNodesAsync();
-        if (Document is null)
-        {
-            ModelState.AddModelError(nameof(Document), "Выберите файл дорожной карты");
-            return Page();
-        }
-        var fileName = Path.GetFileName(Document.FileName);
-        if (_reader.Check(fileName, Document.Length) is { } refused)
-        {
-            ModelState.AddModelError(nameof(Document), refused);
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await Document.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        if (_reader.Read(fileName, content).Error is { } unreadable)
-        {
-            ModelState.AddModelError(nameof(Document), unreadable);
-            return Page();
-        }
-
-        var id = await UploadStore.SaveAsync(db, me.Id!.Value, Kind, fileName, content, clock.GetUtcNow());
-        return RedirectToPage(new { upload = id });
+        var (id, error) = await uploads.AcceptAsync(Kind, Document, _reader.Check, (name, content) => _reader.Read(name, content).Error,
+            missing: "Выберите файл дорожной карты");
+        if (id is null) ModelState.AddModelError(nameof(Document), error!);
+        return id is null ? Page() : RedirectToPage(new { upload = id });
     }
 
     /// <summary>Shows the preview again with the typed deadlines and period applied, saving nothing.</summary>
     public async Task<IActionResult> OnPostCheckAsync(long upload)
     {
         Nodes = await EditableNodesAsync();
-        var stored = await FindUploadAsync(upload);
+        var stored = await uploads.FindAsync(Kind, upload);
         if (stored is null) return NotFound();
         var read = _reader.Read(stored.FileName, stored.Content);
         if (read.Document is not { } document)
@@ -103,7 +85,7 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public async Task<IActionResult> OnPostSaveAsync(long upload)
     {
         Nodes = await EditableNodesAsync();
-        var stored = await FindUploadAsync(upload);
+        var stored = await uploads.FindAsync(Kind, upload);
         if (stored is null) return NotFound();
         var read = _reader.Read(stored.FileName, stored.Content);
         if (read.Document is not { } document)
@@ -145,12 +127,6 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
                 + $"{RussianPlural.Format(outcome.Occurrences, "срок исполнения", "срока исполнения", "сроков исполнения")}";
         }
         return Redirect($"/Roadmaps/Card/{outcome.RoadmapId}");
-    }
-
-    private async Task<Upload?> FindUploadAsync(long id)
-    {
-        var userId = me.Id;
-        return await db.Uploads.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId && u.Kind == Kind);
     }
 
     private Period? ValidatePeriod()
