@@ -5,6 +5,7 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 
 namespace Nastavnik.Web.Features.Pairs.Watch;
 
@@ -51,8 +52,6 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private sealed record Planned(long UserId, string? Email, string Text, string Link, string Key);
-
     /// <summary>
     /// One pass as of <paramref name="today"/> (a Moscow date) over every region, or over <paramref name="only"/>.
     /// Public so tests can run it directly on their own nodes.
@@ -88,7 +87,7 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         var curatorEmails = await db.Users.AsNoTracking().Where(u => pairs.Values.Select(p => p.CuratorUserId).Contains(u.Id) && u.IsActive)
             .ToDictionaryAsync(u => u.Id, u => u.Email, ct);
 
-        var planned = new List<Planned>();
+        var planned = new List<Notifier.Note>();
         foreach (var row in flagged)
         {
             var pair = pairs[row.GroupId];
@@ -101,13 +100,13 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
             {
                 if (row.OverdueContacts)
                 {
-                    planned.Add(new Planned(userId, email, $"Просрочены контакты куратора с парой ({who}, {pair.Organization})",
-                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:contacts-overdue:{month}"));
+                    planned.Add(new Notifier.Note(userId, $"Просрочены контакты куратора с парой ({who}, {pair.Organization})",
+                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:contacts-overdue:{month}", email));
                 }
                 if (row.Stalled)
                 {
-                    planned.Add(new Planned(userId, email, $"Пара {who} ({pair.Organization}) не встречалась 30 дней",
-                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:stalled:{month}"));
+                    planned.Add(new Notifier.Note(userId, $"Пара {who} ({pair.Organization}) не встречалась 30 дней",
+                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:stalled:{month}", email));
                 }
             }
         }
@@ -124,34 +123,16 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
             select new { m.GroupId, u.Id, u.Email }).ToListAsync(ct);
         foreach (var m in members)
         {
-            planned.Add(new Planned(m.Id, m.Email, "Заполните, пожалуйста, ежемесячную обратную связь о работе вашей наставнической пары",
-                $"/Pairs/Feedback/{m.GroupId}", $"pair:{m.GroupId}:feedback:{month}"));
+            planned.Add(new Notifier.Note(m.Id, "Заполните, пожалуйста, ежемесячную обратную связь о работе вашей наставнической пары",
+                $"/Pairs/Feedback/{m.GroupId}", $"pair:{m.GroupId}:feedback:{month}", m.Email));
         }
 
-        var keys = planned.Select(p => p.Key).Distinct().ToArray();
-        var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey))
-            .Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
-            .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
-        var fresh = planned.DistinctBy(p => (p.UserId, p.Key)).Where(p => !existing.Contains((p.UserId, p.Key))).ToList();
+        var fresh = await Notifier.FreshAsync(db, planned, ct);
         if (fresh.Count == 0) return new Run(false, 0, 0);
 
-        var now = clock.GetUtcNow();
-        foreach (var p in fresh)
-        {
-            db.Notifications.Add(new Notification { UserId = p.UserId, Text = p.Text, Link = p.Link, DedupKey = p.Key, CreatedAt = now });
-        }
-        var emails = 0;
-        foreach (var group in fresh.Where(p => !string.IsNullOrWhiteSpace(p.Email)).GroupBy(p => p.UserId))
-        {
-            db.EmailOutbox.Add(new EmailMessage
-            {
-                ToAddress = group.First().Email!.Trim(),
-                Subject = $"Наставник: наставнические пары требуют внимания ({group.Count()})",
-                Body = "Здравствуйте!\n\n" + string.Join("\n", group.Select(p => "• " + p.Text)) + "\n\nЭто письмо отправлено автоматически.",
-                CreatedAt = now, NextAttemptAt = now,
-            });
-            emails++;
-        }
+        var emails = Notifier.Add(db, fresh, clock.GetUtcNow(), mine => new Notifier.Letter(
+            $"Наставник: наставнические пары требуют внимания ({mine.Count})",
+            "Здравствуйте!\n\n" + string.Join("\n", mine.Select(p => "• " + p.Text)) + "\n\nЭто письмо отправлено автоматически."));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Run(false, fresh.Count, emails);
