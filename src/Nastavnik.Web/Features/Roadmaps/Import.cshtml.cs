@@ -37,14 +37,9 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     {
         Nodes = await EditableNodesAsync();
         if (upload is not { } id) return Page();
-        var stored = await uploads.FindAsync(Kind, id);
+        var (stored, document) = await ReadStoredAsync(id);
         if (stored is null) return NotFound();
-        var read = _reader.Read(stored.FileName, stored.Content);
-        if (read.Document is not { } document)
-        {
-            ModelState.AddModelError(nameof(Document), read.Error!);
-            return Page();
-        }
+        if (document is null) return Page();
         var period = RoadmapImporter.SuggestPeriod(document);
         Form = new SaveForm
         {
@@ -69,14 +64,9 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public async Task<IActionResult> OnPostCheckAsync(long upload)
     {
         Nodes = await EditableNodesAsync();
-        var stored = await uploads.FindAsync(Kind, upload);
+        var (stored, document) = await ReadStoredAsync(upload);
         if (stored is null) return NotFound();
-        var read = _reader.Read(stored.FileName, stored.Content);
-        if (read.Document is not { } document)
-        {
-            ModelState.AddModelError(nameof(Document), read.Error!);
-            return Page();
-        }
+        if (document is null) return Page();
         ValidatePeriod();
         Result = BuildPreview(stored, document);
         return Page();
@@ -85,14 +75,9 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public async Task<IActionResult> OnPostSaveAsync(long upload)
     {
         Nodes = await EditableNodesAsync();
-        var stored = await uploads.FindAsync(Kind, upload);
+        var (stored, document) = await ReadStoredAsync(upload);
         if (stored is null) return NotFound();
-        var read = _reader.Read(stored.FileName, stored.Content);
-        if (read.Document is not { } document)
-        {
-            ModelState.AddModelError(nameof(Document), read.Error!);
-            return Page();
-        }
+        if (document is null) return Page();
 
         RoadmapImporter.Node? node = null;
         if (string.IsNullOrWhiteSpace(Form.Node))
@@ -127,6 +112,16 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
                 + $"{RussianPlural.Format(outcome.Occurrences, "срок исполнения", "срока исполнения", "сроков исполнения")}";
         }
         return Redirect($"/Roadmaps/Card/{outcome.RoadmapId}");
+    }
+
+    /// <summary>The user's stored upload (null: none) and its document (null: unreadable, the reason added to the form).</summary>
+    private async Task<(Upload? Stored, RoadmapDocument? Document)> ReadStoredAsync(long id)
+    {
+        var stored = await uploads.FindAsync(Kind, id);
+        if (stored is null) return (null, null);
+        var read = _reader.Read(stored.FileName, stored.Content);
+        if (read.Error is { } error) ModelState.AddModelError(nameof(Document), error);
+        return (stored, read.Document);
     }
 
     private Period? ValidatePeriod()

@@ -13,8 +13,12 @@ public static class StaleSave
 {
     public const string Message = "Запись изменена другим пользователем. Обновите страницу и повторите.";
 
-    /// <summary>Saves the changes; false, with <see cref="Message"/> among the form's errors, when someone else saved first.</summary>
-    public static async Task<bool> TrySaveAsync(this NastavnikDb db, ModelStateDictionary modelState, CancellationToken ct = default)
+    /// <summary>
+    /// Saves the changes; false, with <see cref="Message"/> among the form's errors, when someone else saved first, or
+    /// with the error <paramref name="unique"/> gives for the constraint when a unique constraint refused the save.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(this NastavnikDb db, ModelStateDictionary modelState,
+        Func<string, (string Field, string Message)>? unique = null, CancellationToken ct = default)
     {
         try
         {
@@ -24,6 +28,12 @@ public static class StaleSave
         catch (DbUpdateConcurrencyException)
         {
             modelState.AddModelError("", Message);
+            return false;
+        }
+        catch (DbUpdateException e) when (unique is not null && DbErrors.UniqueConstraint(e) is { } constraint)
+        {
+            var (field, message) = unique(constraint);
+            modelState.AddModelError(field, message);
             return false;
         }
     }

@@ -69,15 +69,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
             return Page();
         }
         db.TrainingParticipants.Add(new TrainingParticipant { TrainingId = id.Value, PersonId = candidate.Id, OrganizationId = candidate.OrganizationId });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("personId", "Этот участник уже записан на обучение");
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("personId", "Этот участник уже записан на обучение"))) return Page();
         TempData["Message"] = $"{PeopleTerms.FullName(candidate.LastName, candidate.FirstName, candidate.MiddleName)} записан(а) на обучение";
         return RedirectToPage("Card", new { id });
     }

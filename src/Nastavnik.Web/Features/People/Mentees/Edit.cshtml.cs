@@ -64,15 +64,7 @@ public class EditModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         profile.EntryDate = Form.EntryDate!.Value;
         profile.Status = Form.Status;
         PersonHistory.Record(db, id, me.Id, before, Snapshot(profile, program!.Name), clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.ProgramId", "Запрос в этой программе уже записан. Обновите страницу.");
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.ProgramId", "Запрос в этой программе уже записан. Обновите страницу."))) return Page();
         TempData["Message"] = $"Запрос наставляемого {person.FullName} сохранён";
         return RedirectToPage("/People/Card", new { id });
     }

@@ -68,15 +68,7 @@ public class EditModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         }
         Form.ApplyTo(profile);
         PersonHistory.Record(db, id, me.Id, before, Snapshot(profile, program!.Name), clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.ProgramId", "Профиль наставника в этой программе уже записан. Обновите страницу.");
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.ProgramId", "Профиль наставника в этой программе уже записан. Обновите страницу."))) return Page();
         TempData["Message"] = $"Профиль наставника {person.FullName} сохранён";
         return RedirectToPage("/People/Card", new { id });
     }

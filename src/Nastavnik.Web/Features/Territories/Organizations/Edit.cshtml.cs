@@ -49,16 +49,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
             foreach (var a in assignments) (a.MunicipalityId, a.RegionId) = (municipality.Id, municipality.RegionId);
         }
         db.Entry(organization).Property(o => o.Version).OriginalValue = Form.Version;
-        try
-        {
-            if (!await db.TrySaveAsync(ModelState)) return Page();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is { } constraint)
-        {
-            var (field, message) = OrganizationForm.UniqueError(constraint);
-            ModelState.AddModelError(field, message);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, OrganizationForm.UniqueError)) return Page();
         TempData["Message"] = $"Организация «{organization.ShortName}» сохранена";
         return RedirectToPage("Card", new { id });
     }

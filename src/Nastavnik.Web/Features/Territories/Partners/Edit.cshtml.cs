@@ -55,15 +55,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
             db.Entry(partner).Property(p => p.Name).IsModified = true;
         }
         db.Entry(partner).Property(p => p.Version).OriginalValue = Form.Version;
-        try
-        {
-            if (!await db.TrySaveAsync(ModelState)) return Page();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.Name", PartnerForm.DuplicateName);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.Name", PartnerForm.DuplicateName))) return Page();
         TempData["Message"] = $"Партнёр «{partner.Name}» сохранён";
         return RedirectToPage("Card", new { id });
     }

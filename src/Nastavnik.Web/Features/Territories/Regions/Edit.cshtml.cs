@@ -31,16 +31,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         if (region is null) return NotFound();
         if (!ModelState.IsValid) return Page();
         Form.ApplyTo(region);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is { } constraint)
-        {
-            var (field, message) = RegionForm.UniqueError(constraint);
-            ModelState.AddModelError(field, message);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, RegionForm.UniqueError)) return Page();
         TempData["Message"] = $"Регион «{region.Name}» сохранён";
         return RedirectToPage("Index");
     }
