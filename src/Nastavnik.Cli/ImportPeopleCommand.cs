@@ -5,7 +5,7 @@ using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web;
 using Nastavnik.Web.Features.People;
-using Nastavnik.Web.Features.Territories.Organizations;
+using Nastavnik.Web.Features.Shared;
 using RowStatus = Nastavnik.Domain.People.PeopleImport.RowStatus;
 
 namespace Nastavnik.Cli;

@@ -16,6 +16,7 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Web.Features.Consents;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Roadmaps;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web;
@@ -61,9 +62,12 @@ public static class WebServices
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "nastavnik.af";
         });
+        // The one clock of pages and background services; tests may replace it. «Today» is clock.MoscowToday().
+        services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped(sp => WebAuditActor.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
         services.AddScoped<CurrentUser>();
+        services.AddScoped<UploadStore>();
         services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
 
         services.AddIdentityCore<User>(IdentitySetup.Configure)
@@ -112,6 +116,10 @@ public static class WebServices
         services.AddOptions<KeyManagementOptions>()
             .Configure<DbXmlRepository>((o, repository) => o.XmlRepository = repository);
 
+        // The e-mail outbox sender (Nastavnik:Smtp): features queue mail in the outbox, this singleton sends it.
+        services.AddOptions<EmailSender.Settings>().BindConfiguration("Nastavnik:Smtp");
+        services.AddSingleton<EmailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
         services.AddRoadmapServices();
         services.AddConsentServices();
         services.AddMatchingServices();

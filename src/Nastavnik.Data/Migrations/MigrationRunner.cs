@@ -11,8 +11,7 @@ namespace Nastavnik.Data.Migrations;
 /// </summary>
 public static class MigrationRunner
 {
-    // Any constant unique to this application; pg_advisory_lock takes a bigint.
-    private const long LockKey = 0x4E61_7374_6176_6E;
+    private const long LockKey = AdvisoryLocks.Migrations;
 
     public static async Task<IReadOnlyList<string>> ApplyAsync(string connectionString, string migrationsDirectory,
         TextWriter? log = null, CancellationToken ct = default)

@@ -7,6 +7,12 @@ public static class MoscowTime
 
     public static DateTime From(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
 
+    /// <summary>The Moscow calendar date of a UTC instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset utc) => DateOnly.FromDateTime(From(utc));
+
+    /// <summary>Today in Moscow by the given clock: the date every «сегодня» of the programme means.</summary>
+    public static DateOnly MoscowToday(this TimeProvider clock) => DateOf(clock.GetUtcNow());
+
     /// <summary>The UTC instant a Moscow calendar day begins.</summary>
     public static DateTimeOffset StartOfDay(DateOnly date)
     {

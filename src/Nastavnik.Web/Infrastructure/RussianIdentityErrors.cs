@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Nastavnik.Web.Features.Shared;
 
 namespace Nastavnik.Web.Infrastructure;
 
@@ -17,7 +18,7 @@ public sealed class RussianIdentityErrors : IdentityErrorDescriber
         new() { Code = nameof(PasswordMismatch), Description = "Неверный текущий пароль" };
 
     public override IdentityError ConcurrencyFailure() =>
-        new() { Code = nameof(ConcurrencyFailure), Description = "Запись изменена другим пользователем. Обновите страницу и повторите." };
+        new() { Code = nameof(ConcurrencyFailure), Description = StaleSave.Message };
 
     public override IdentityError DefaultError() =>
         new() { Code = nameof(DefaultError), Description = "Не удалось выполнить операцию" };

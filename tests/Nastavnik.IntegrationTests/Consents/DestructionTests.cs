@@ -154,12 +154,12 @@ public class DestructionTests(AppFixture app)
         await using (var other = new NpgsqlConnection(app.ConnectionString))
         {
             await other.OpenAsync();
-            await using (var take = new NpgsqlCommand($"select pg_advisory_lock({DestructionService.LockKey})", other)) await take.ExecuteNonQueryAsync();
+            await using (var take = new NpgsqlCommand($"select pg_advisory_lock({AdvisoryLocks.Destruction})", other)) await take.ExecuteNonQueryAsync();
 
             Assert.Equal(0, await Service().RunOnceAsync(now));
             await using (var db = app.Db())
                 Assert.Equal(PersonStatus.Blocked, await db.People.Where(p => p.Id == pupil).Select(p => p.Status).SingleAsync());
-            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({DestructionService.LockKey})", other);
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({AdvisoryLocks.Destruction})", other);
             await release.ExecuteNonQueryAsync();
         }
 

@@ -8,7 +8,7 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Data.Migrations;
 using Nastavnik.IntegrationTests.Infrastructure;
-using Nastavnik.Web.Features.Roadmaps;
+using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.IntegrationTests.Roadmaps;
 

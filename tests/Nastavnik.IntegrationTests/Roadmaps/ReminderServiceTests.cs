@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nastavnik.Data;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Text;
@@ -119,7 +120,7 @@ public class ReminderServiceTests(AppFixture app)
         await using var other = new NpgsqlConnection(app.ConnectionString);
         await other.OpenAsync();
         await using var tx = await other.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand($"select pg_advisory_xact_lock({ReminderService.LockKey})", other, tx))
+        await using (var take = new NpgsqlCommand($"select pg_advisory_xact_lock({AdvisoryLocks.RoadmapReminders})", other, tx))
         {
             await take.ExecuteNonQueryAsync();
         }

@@ -68,9 +68,9 @@ public class CodeSlipsModel(NastavnikDb db, CurrentUser me, TimeProvider clock, 
             Candidates = await (await CandidatesAsync()).ToListAsync();
             return Page();
         }
-        var expires = DateOnly.FromDateTime(MoscowTime.From(now + CodeGenerator.Lifetime));
+        var expires = MoscowTime.DateOf(now + CodeGenerator.Lifetime);
         var address = $"{Request.Scheme}://{Request.Host}/Account/Code";
-        var fileName = $"kody-vhoda-{DateOnly.FromDateTime(MoscowTime.From(now)):yyyy-MM-dd}.docx";
+        var fileName = $"kody-vhoda-{MoscowTime.DateOf(now):yyyy-MM-dd}.docx";
         await db.AuditAsync(AuditAction.Export, nameof(AccessCode), string.Join(",", ids), people[0].RegionId,
             $"листки с кодами входа: {RussianPlural.Format(slips.Count, "участник", "участника", "участников")}, файл {fileName}");
         return File(CodeSlipDocument.Write(slips, address, expires), Shared.DocxWriter.ContentType, fileName);

@@ -66,9 +66,9 @@ public class CodesModel(NastavnikDb db, CurrentUser me, TimeProvider clock, IPas
         }
 
         var login = user.UserName ?? "";
-        var expires = DateOnly.FromDateTime(MoscowTime.From(issued.ExpiresAt));
+        var expires = MoscowTime.DateOf(issued.ExpiresAt);
         var address = $"{Request.Scheme}://{Request.Host}/Account/Code";
-        var fileName = $"kod-vhoda-{login}-{DateOnly.FromDateTime(MoscowTime.From(now)):yyyy-MM-dd}.docx";
+        var fileName = $"kod-vhoda-{login}-{MoscowTime.DateOf(now):yyyy-MM-dd}.docx";
         var slip = new CodeSlipDocument.Slip(PeopleTerms.FullName(person.LastName, person.FirstName, person.MiddleName), person.ClassName, login, code);
         await db.AuditAsync(AuditAction.Export, nameof(AccessCode), issued.Id.ToString(), person.RegionId,
             $"листок с новым кодом входа, участник {person.Id}, отозвано прежних кодов: {earlier.Count}, файл {fileName}");

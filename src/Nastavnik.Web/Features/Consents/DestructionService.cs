@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
@@ -27,9 +26,6 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
         /// <summary>Days a withdrawn person stays blocked before destruction (152-ФЗ: within 30). 0 = at the next run.</summary>
         public int DestroyAfterDays { get; set; } = 30;
     }
-
-    /// <summary>"NSTV" + 2: shared by all nodes, distinct from the reminders' lock.</summary>
-    public const long LockKey = 0x4E535456_00000002;
 
     /// <summary>What the act lists as destroyed.</summary>
     public const string DestroyedFields = "фамилия, имя, отчество; дата рождения; пол; телефон; e-mail; класс; должность; предметы; "
@@ -92,8 +88,7 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_lock({LockKey}) as \"Value\"").SingleAsync(ct);
-            if (!locked) return 0;
+            if (!await db.Database.TryLockAsync(AdvisoryLocks.Destruction, ct)) return 0;
             try
             {
                 var ids = await db.People.Where(p => p.Status == PersonStatus.Blocked && p.BlockedAt != null && p.BlockedAt <= due)
@@ -103,7 +98,7 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
             }
             finally
             {
-                await db.Database.ExecuteSqlAsync($"select pg_advisory_unlock({LockKey})", ct);
+                await db.Database.UnlockAsync(AdvisoryLocks.Destruction, ct);
             }
         }
         finally
@@ -119,7 +114,7 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
         var person = await db.People.Include(p => p.Consents).SingleAsync(p => p.Id == id, ct);
         if (person.Status != PersonStatus.Blocked) return;
         var withdrawn = person.Consents.Where(c => c.Purpose == ConsentPurpose.Processing && c.WithdrawnOn != null)
-            .Max(c => c.WithdrawnOn) ?? DateOnly.FromDateTime(MoscowTime.From(person.BlockedAt!.Value));
+            .Max(c => c.WithdrawnOn) ?? MoscowTime.DateOf(person.BlockedAt!.Value);
 
         Erase(person);
         foreach (var consent in person.Consents)
@@ -186,7 +181,6 @@ public static class ConsentServices
     /// <summary>The destruction of withdrawn people's data (<c>Nastavnik:Consents</c>), a singleton hosted service.</summary>
     public static IServiceCollection AddConsentServices(this IServiceCollection s)
     {
-        s.TryAddSingleton(TimeProvider.System);
         s.AddOptions<DestructionService.Settings>().BindConfiguration("Nastavnik:Consents");
         s.AddSingleton<DestructionService>();
         s.AddHostedService(sp => sp.GetRequiredService<DestructionService>());

@@ -31,7 +31,7 @@ public class MineModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
             return;
         }
         var ids = access.People.ToList();
-        var today = DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+        var today = clock.MoscowToday();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.RegionId, p.LastName, p.FirstName, p.MiddleName, p.Kind, p.BirthDate })
             .ToListAsync();

@@ -11,7 +11,6 @@ using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
-using Nastavnik.Web.Features.Territories.Organizations;
 using Nastavnik.Web.Infrastructure;
 using PersonEntity = Nastavnik.Data.Entities.People.Person;
 
@@ -33,7 +32,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public RecordForm Record { get; set; } = new();
     public RepresentativeForm NewRepresentative { get; set; } = new();
     public string MaxSize => SpreadsheetReader.SizeText(options.Value.MaxUploadBytes);
-    public DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    public DateOnly Today => clock.MoscowToday();
 
     public async Task<IActionResult> OnGetAsync(long id)
     {

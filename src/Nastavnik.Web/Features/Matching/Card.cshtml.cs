@@ -8,7 +8,7 @@ using Nastavnik.Data.Entities.Matching;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Matching;
 using Nastavnik.Domain.Text;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Matching;
@@ -151,9 +151,6 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         return RedirectToPage("Card", new { id });
     }
 
-    /// <summary>First key of the advisory lock that serializes approvals within an organization (the second is its id).</summary>
-    private const int ApprovalLockKey = 74051;
-
     public async Task<IActionResult> OnPostApproveAsync(long id, [Bind(Prefix = nameof(Approve))] ApproveForm form)
     {
         Approve = form;
@@ -171,7 +168,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         {
             // Two approvals in one organization at the same moment would each pass the capacity and the one-pair-per-form
             // checks before either inserts: the organization's approvals take turns (the lock ends with the transaction).
-            await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({ApprovalLockKey}, {(int)run.OrganizationId})", HttpContext.RequestAborted);
+            await db.Database.LockForTransactionAsync(AdvisoryLocks.MatchApprovalIn(run.OrganizationId), HttpContext.RequestAborted);
             error = await RunApproval.ApplyAsync(db, run, new RunApproval.Order(Approve.StartDate!.Value, Approve.OrderNumber!.Trim(), Approve.OrderDate!.Value),
                 me.Id, clock.GetUtcNow(), HttpContext.RequestAborted);
             if (error is null)
@@ -183,7 +180,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    error = DbErrors.Concurrency;
+                    error = StaleSave.Message;
                 }
             }
         }
@@ -272,7 +269,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, MatchRunSignal signal, Ti
         return Page();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     public sealed class ManualForm
     {

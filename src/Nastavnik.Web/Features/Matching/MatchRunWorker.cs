@@ -114,7 +114,7 @@ public sealed class MatchRunWorker(IServiceScopeFactory scopes, MatchRunSignal s
         var db = scope.ServiceProvider.GetRequiredService<NastavnikDb>();
         var run = await db.MatchRuns.SingleAsync(r => r.Id == id, ct);
         var proposals = await db.MatchProposals.Where(p => p.RunId == id).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+        var today = clock.MoscowToday();
         var input = await MatchInputs.LoadAsync(db, run, proposals, today, ct);
         input = input with { Threads = settings.Value.Threads };
         if (input.Mentees.Count == 0)

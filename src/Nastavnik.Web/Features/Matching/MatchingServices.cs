@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Nastavnik.Web.Features.Matching;
 
 public static class MatchingServices
@@ -10,7 +8,6 @@ public static class MatchingServices
     /// </summary>
     public static IServiceCollection AddMatchingServices(this IServiceCollection s)
     {
-        s.TryAddSingleton(TimeProvider.System);
         s.AddOptions<MatchRunWorker.Settings>().BindConfiguration("Nastavnik:Matching");
         s.AddSingleton<MatchRunSignal>();
         s.AddSingleton<MatchRunWorker>();

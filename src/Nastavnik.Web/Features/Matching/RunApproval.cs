@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Domain.Matching;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
+using Nastavnik.Web.Features.Shared;
 
 namespace Nastavnik.Web.Features.Matching;
 
@@ -132,6 +133,7 @@ public static class RunApproval
             .OrderBy(u => u.Id).Select(u => new { u.Id, PersonId = u.PersonId!.Value, u.Email, u.FullName }).ToListAsync(ct);
         var when = $"с {order.StartDate:dd.MM.yyyy} (приказ от {order.Date:dd.MM.yyyy} № {order.Number})";
         var kind = run.IsGroup ? "наставническую группу" : "наставническую пару";
+        var notes = new List<Notifier.Note>();
         foreach (var user in users)
         {
             var asMentor = proposals.Where(p => p.MentorProfile!.PersonId == user.PersonId).Select(p => p.MenteeProfile.Person.FullName).ToList();
@@ -141,16 +143,9 @@ public static class RunApproval
             if (asMentee.Count > 0) text.Append($" Ваш наставник: {string.Join(", ", asMentee)}.");
             var message = text.ToString();
             if (message.Length > 2000) message = message[..1999] + "…";
-            db.Notifications.Add(new Notification { UserId = user.Id, Text = message, Link = "/Pairs/Mine", DedupKey = $"matchrun:{run.Id}:approved", CreatedAt = now });
-            if (!string.IsNullOrWhiteSpace(user.Email))
-            {
-                db.EmailOutbox.Add(new EmailMessage
-                {
-                    ToAddress = user.Email.Trim(), Subject = "Наставник: закрепление наставнической пары (группы)",
-                    Body = $"Здравствуйте, {user.FullName}!\n\n{message}\n\nПодробности — в системе «Наставник».",
-                    CreatedAt = now, NextAttemptAt = now,
-                });
-            }
+            notes.Add(new Notifier.Note(user.Id, message, "/Pairs/Mine", $"matchrun:{run.Id}:approved", user.Email, user.FullName));
         }
+        Notifier.Add(db, notes, now, mine => new Notifier.Letter("Наставник: закрепление наставнической пары (группы)",
+            $"Здравствуйте, {mine[0].Name}!\n\n{mine[0].Text}\n\nПодробности — в системе «Наставник»."));
     }
 }

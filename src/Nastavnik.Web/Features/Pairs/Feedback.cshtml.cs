@@ -8,6 +8,7 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 using FeedbackEntity = Nastavnik.Data.Entities.Pairs.Feedback;
 
@@ -64,10 +65,8 @@ public class FeedbackModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
             var text = Form.Unsafe
                 ? $"{pair.Name} отметил(а) в отзыве: «мне было некомфортно или небезопасно». Свяжитесь с участником как можно скорее."
                 : $"{pair.Name} просит помощи куратора в работе наставнической пары.";
-            foreach (var userId in await CuratorsAsync(pair.CuratorUserId, pair.OrganizationId))
-            {
-                db.Notifications.Add(new Notification { UserId = userId, Text = text, Link = $"/Pairs/Card/{id}", CreatedAt = now });
-            }
+            var curators = await CuratorsAsync(pair.CuratorUserId, pair.OrganizationId);
+            Notifier.Add(db, curators.Select(userId => new Notifier.Note(userId, text, $"/Pairs/Card/{id}")), now);
         }
         try
         {

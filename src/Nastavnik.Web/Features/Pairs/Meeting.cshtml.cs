@@ -8,6 +8,7 @@ using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Pairs;
@@ -21,7 +22,6 @@ namespace Nastavnik.Web.Features.Pairs;
 [Access(Role.OrgHead, Role.Curator, Role.Mentor, Entity = ScopedEntity.MentoringGroup)]
 public class MeetingModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public const string StaleMessage = "Запись изменена другим пользователем. Обновите страницу и повторите.";
 
     [BindProperty] public MeetingForm Form { get; set; } = new();
     public PairInfo Pair { get; private set; } = null!;
@@ -100,15 +100,7 @@ public class MeetingModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : 
             db.Entry(stored).Property(m => m.RowVersion).OriginalValue = Form.RowVersion;
         }
         Form.ApplyTo(stored, attendees, Skipped.Count > 0);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", StaleMessage);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = $"{Form.Type.Title()} {Form.HeldOn:dd.MM.yyyy} {(meeting is null ? "записана" : "изменена")}.";
         return RedirectToPage("Card", new { id });
     }
@@ -130,15 +122,7 @@ public class MeetingModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : 
         }
         db.Meetings.Remove(stored);
         db.Entry(stored).Property(m => m.RowVersion).OriginalValue = rowVersion;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", StaleMessage);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = $"{DeletingTitle} — встреча удалена" + (FeedbackCount > 0 ? "; отзывы о ней сохранены как отзывы за месяц." : ".");
         return RedirectToPage("Card", new { id });
     }
@@ -151,7 +135,7 @@ public class MeetingModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : 
         FeedbackCount = await db.Feedback.CountAsync(f => f.MeetingId == meetingId);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today => clock.MoscowToday();
 
     private async Task<bool> LoadAsync(long id, long? meeting)
     {

@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Pairs;
@@ -66,18 +67,10 @@ public class PauseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
     private async Task<bool> SaveAsync()
     {
         db.Entry(Group).Property(g => g.RowVersion).OriginalValue = Form.RowVersion;
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Show the pair as it now is, not as this form wanted it.
-            await db.Entry(Group).ReloadAsync();
-            ModelState.AddModelError("", MeetingModel.StaleMessage);
-            return false;
-        }
+        if (await db.TrySaveAsync(ModelState)) return true;
+        // Show the pair as it now is, not as this form wanted it.
+        await db.Entry(Group).ReloadAsync();
+        return false;
     }
 
     private async Task<bool> LoadAsync(long id)
@@ -90,7 +83,7 @@ public class PauseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         return true;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today => clock.MoscowToday();
 
     public sealed class PauseForm
     {

@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Pairs;
@@ -19,7 +20,6 @@ namespace Nastavnik.Web.Features.Pairs;
 [Access(Role.OrgHead, Role.Curator, Role.Mentor, Entity = ScopedEntity.MentoringGroup)]
 public class PlanModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public const string StaleMessage = "Запись изменена другим пользователем. Обновите страницу и повторите.";
 
     public string Program { get; private set; } = "";
     public bool CanKeep { get; private set; }
@@ -59,14 +59,9 @@ public class PlanModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         entity.DueOn = goal.DueOn;
         entity.Progress = goal.Done ? 100 : goal.Progress ?? 0;
         entity.DoneOn = goal.Done ? entity.DoneOn ?? Today : null;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ModelState))
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", StaleMessage);
             return Refuse();
         }
         TempData["Message"] = "Цель сохранена.";
@@ -97,7 +92,7 @@ public class PlanModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         return RedirectToPage(new { id });
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today => clock.MoscowToday();
 
     private IActionResult Refuse()
     {

@@ -6,6 +6,7 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Pairs;
@@ -15,7 +16,7 @@ namespace Nastavnik.Web.Features.Pairs;
 /// curator. The curator is notified without the text; the audit logs the report without the text. Nobody else sees it.
 /// </summary>
 [Access(Role.Mentor, Role.Mentee, Role.LegalRepresentative, Entity = ScopedEntity.MentoringGroup)]
-public class ProblemModel(NastavnikDb db, CurrentUser me) : PageModel
+public class ProblemModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty, Display(Name = "Что случилось")]
     [Required(ErrorMessage = "Опишите проблему"), StringLength(4000, ErrorMessage = "Сообщение длиннее 4000 символов")]
@@ -34,13 +35,9 @@ public class ProblemModel(NastavnikDb db, CurrentUser me) : PageModel
             Text = Text.Trim(),
         };
         db.ProblemReports.Add(report);
-        foreach (var curator in await CuratorsAsync(f.Group))
-        {
-            db.Notifications.Add(new Notification
-            {
-                UserId = curator, Text = "Участник наставнической пары сообщил о проблеме", Link = "/Pairs/Problems",
-            });
-        }
+        var curators = await CuratorsAsync(f.Group);
+        Notifier.Add(db, curators.Select(c => new Notifier.Note(c, "Участник наставнической пары сообщил о проблеме", "/Pairs/Problems")),
+            clock.GetUtcNow());
         // The save audits the new report (who, when, which row) and never its text.
         await db.SaveChangesAsync();
         TempData["Message"] = "Сообщение отправлено куратору. Его увидит только куратор.";

@@ -6,13 +6,14 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
+using Nastavnik.Domain.Text;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.People;
 
 /// <summary>A new person in an organization's bases (awaiting consent until one is recorded), with a pupil's representative.</summary>
 [Access(Role.OrgHead, Role.Curator)]
-public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
+public class CreateModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty] public PersonForm Form { get; set; } = new();
     [BindProperty, Required(ErrorMessage = "Выберите организацию")] public long? OrganizationId { get; set; }
@@ -28,7 +29,7 @@ public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
         var scope = await LoadAsync();
         var organization = OrganizationId is { } id && PeopleOptions.Organizations(scope).Contains(id) ? await db.Organizations.FindAsync(id) : null;
         if (OrganizationId is not null && organization is null) ModelState.AddModelError(nameof(OrganizationId), "Выберите организацию из списка");
-        Form.Validate(ModelState, DateOnly.FromDateTime(DateTime.Today), Partners.Select(p => long.Parse(p.Value)).ToList());
+        Form.Validate(ModelState, clock.MoscowToday(), Partners.Select(p => long.Parse(p.Value)).ToList());
         if (Representative.IsFilled && (string.IsNullOrWhiteSpace(Representative.LastName) || string.IsNullOrWhiteSpace(Representative.FirstName)))
         {
             ModelState.AddModelError("Representative.LastName", "Укажите фамилию и имя законного представителя");

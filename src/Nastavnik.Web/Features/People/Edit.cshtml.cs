@@ -4,14 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Domain.Access;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.People;
 
 /// <summary>A person's own fields; every changed field goes to the card's history in the same save.</summary>
 [Access(Role.OrgHead, Role.Curator, Entity = ScopedEntity.Person)]
-public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
+public class EditModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty] public PersonForm Form { get; set; } = new();
     public List<SelectListItem> Partners { get; private set; } = [];
@@ -30,22 +31,14 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
     {
         var person = await FindAsync(id);
         if (person is null) return NotFound();
-        Form.Validate(ModelState, DateOnly.FromDateTime(DateTime.Today), Partners.Select(p => long.Parse(p.Value)).ToList());
+        Form.Validate(ModelState, clock.MoscowToday(), Partners.Select(p => long.Parse(p.Value)).ToList());
         if (!ModelState.IsValid) return Page();
 
         var before = PersonHistory.Snapshot(person);
         Form.ApplyTo(person, specialCategories: IsCurator);
-        PersonHistory.Record(db, person.Id, me.Id, before, PersonHistory.Snapshot(person));
+        PersonHistory.Record(db, person.Id, me.Id, before, PersonHistory.Snapshot(person), clock.GetUtcNow());
         db.Entry(person).Property(p => p.RowVersion).OriginalValue = Form.Version;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", DbErrors.Concurrency);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = $"Данные {person.FullName} сохранены";
         return RedirectToPage("Card", new { id });
     }

@@ -8,7 +8,6 @@ using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
-using Nastavnik.Web.Features.Territories.Organizations;
 using Nastavnik.Web.Infrastructure;
 using Field = Nastavnik.Domain.People.PeopleImport.Field;
 using RowStatus = Nastavnik.Domain.People.PeopleImport.RowStatus;
@@ -20,7 +19,8 @@ namespace Nastavnik.Web.Features.People;
 /// when headers are not recognised, a preview with every row's fate and every error, then all-or-nothing saving.
 /// </summary>
 [Access(Role.OrgHead, Role.Curator)]
-public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptions> options, TimeProvider clock) : PageModel
+public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptions> options, UploadStore uploads,
+    TimeProvider clock) : PageModel
 {
     public const string Kind = "people";
     /// <summary>Large enough for a municipality's pupils in one file.</summary>
@@ -48,7 +48,7 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         if (!Kinds.Contains(PersonKind)) return BadRequest();
         var (targets, target) = await TargetsAsync();
         if (upload is not { } id) return Page();
-        var stored = await FindUploadAsync(id);
+        var stored = await uploads.FindAsync(Kind, id);
         if (stored is null) return NotFound();
         UploadId = id;
         FileName = stored.FileName;
@@ -75,40 +75,23 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     {
         if (!Kinds.Contains(PersonKind)) return BadRequest();
         await TargetsAsync();
-        if (Spreadsheet is null)
-        {
-            ModelState.AddModelError(nameof(Spreadsheet), "Выберите файл для загрузки");
-            return Page();
-        }
-        var fileName = Path.GetFileName(Spreadsheet.FileName);
-        if (_reader.Check(fileName, Spreadsheet.Length) is { } refused)
-        {
-            ModelState.AddModelError(nameof(Spreadsheet), refused);
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await Spreadsheet.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        if (_reader.Read(fileName, content, MaxRows, refuseMergedCells: true).Error is { } unreadable)
-        {
-            ModelState.AddModelError(nameof(Spreadsheet), unreadable);
-            return Page();
-        }
-        var id = await UploadStore.SaveAsync(db, me.Id!.Value, Kind, fileName, content, clock.GetUtcNow());
-        return RedirectToPage(new { upload = id, personKind = PersonKind });
+        var (id, error) = await uploads.AcceptAsync(Kind, Spreadsheet, _reader.Check,
+            (name, content) => _reader.Read(name, content, MaxRows, refuseMergedCells: true).Error);
+        if (id is null) ModelState.AddModelError(nameof(Spreadsheet), error!);
+        return id is null ? Page() : RedirectToPage(new { upload = id, personKind = PersonKind });
     }
 
     /// <summary>The mapping step's answer: what each column holds. Carried on in the URL, the file stays stored.</summary>
     public async Task<IActionResult> OnPostMapAsync(long upload)
     {
-        if (await FindUploadAsync(upload) is null) return NotFound();
+        if (await uploads.FindAsync(Kind, upload) is null) return NotFound();
         return RedirectToPage(new { upload, personKind = PersonKind, map = PeopleImport.FormatMapping(Columns) });
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(long upload, string? map)
     {
         if (!Kinds.Contains(PersonKind)) return BadRequest();
-        var stored = await FindUploadAsync(upload);
+        var stored = await uploads.FindAsync(Kind, upload);
         if (stored is null) return NotFound();
         var (targets, target) = await TargetsAsync();
         UploadId = upload;
@@ -131,7 +114,7 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     private async Task<PeopleImporter.Prepared> PrepareAsync(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<Field>? mapping,
         IReadOnlyList<PeopleImporter.Target> targets, PeopleImporter.Target? target)
     {
-        var today = DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+        var today = clock.MoscowToday();
         return await new PeopleImporter(db).PrepareAsync(rows, PersonKind, targets, target, mapping, today);
     }
 
@@ -145,12 +128,6 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         var target = targets.Count == 1 ? targets[0] : null;
         OrganizationName = target?.ShortName ?? string.Join(", ", targets.Select(t => t.ShortName));
         return (targets, target);
-    }
-
-    private async Task<Upload?> FindUploadAsync(long id)
-    {
-        var userId = me.Id;
-        return await db.Uploads.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId && u.Kind == Kind);
     }
 
     public static string KindTitle(PersonKind kind) => kind == PersonKind.Pupil ? "Обучающиеся" : "Педагоги и наставники";

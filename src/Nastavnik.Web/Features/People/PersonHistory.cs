@@ -34,14 +34,14 @@ public static class PersonHistory
 
     /// <summary>Adds a row for every field whose value differs between the two snapshots.</summary>
     public static int Record(NastavnikDb db, long personId, long? userId, IReadOnlyDictionary<string, string> before,
-        IReadOnlyDictionary<string, string> after)
+        IReadOnlyDictionary<string, string> after, DateTimeOffset now)
     {
         var count = 0;
         foreach (var (field, value) in after)
         {
             var old = before.GetValueOrDefault(field, "");
             if (old == value) continue;
-            db.PersonChanges.Add(new PersonChange { PersonId = personId, UserId = userId, At = DateTimeOffset.UtcNow, Field = field, OldValue = old, NewValue = value });
+            db.PersonChanges.Add(new PersonChange { PersonId = personId, UserId = userId, At = now, Field = field, OldValue = old, NewValue = value });
             count++;
         }
         return count;

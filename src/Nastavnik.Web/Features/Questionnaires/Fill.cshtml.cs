@@ -63,7 +63,7 @@ public class FillModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         }
         var errors = ModelState.IsValid
             ? await QuestionnaireFiller.SaveAsync(db, Person, instrument, program, raw, me.Id, fromPaper: true,
-                DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow())))
+                clock.MoscowToday())
             : [];
         if (!ModelState.IsValid || errors.Count > 0)
         {

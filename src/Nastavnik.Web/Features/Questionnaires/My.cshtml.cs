@@ -45,7 +45,7 @@ public class MyModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageM
         var raw = QuestionnaireFiller.ReadForm(instrument, Request.Form);
         var program = await ProgramForAsync(instrument);
         var errors = await QuestionnaireFiller.SaveAsync(db, Person!, instrument, program, raw, me.Id, fromPaper: false,
-            DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow())));
+            clock.MoscowToday());
         if (errors.Count > 0)
         {
             foreach (var e in errors) ModelState.AddModelError(QuestionnaireFiller.FieldName(e.ItemId), e.Message);

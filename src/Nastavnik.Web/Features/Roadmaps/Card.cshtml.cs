@@ -6,7 +6,7 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities.Roadmaps;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Roadmaps;
@@ -140,7 +140,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         {
             return (null, await RefuseAsync(id, $"Действие уже недоступно: дорожная карта сейчас в статусе «{roadmap.Status.Title()}». Обновите страницу."));
         }
-        if (roadmap.RowVersion != rowVersion) return (null, await RefuseAsync(id, DbErrors.Concurrency));
+        if (roadmap.RowVersion != rowVersion) return (null, await RefuseAsync(id, StaleSave.Message));
         return (roadmap, null);
     }
 
@@ -153,7 +153,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await RefuseAsync(id, DbErrors.Concurrency);
+            return await RefuseAsync(id, StaleSave.Message);
         }
         TempData["Message"] = message;
         return RedirectToPage(new { id });

@@ -69,7 +69,7 @@ public class ControlModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : 
     /// <summary>False when a node was asked for that the user does not reach (→ 404).</summary>
     private async Task<bool> ResolveAsync(Scope scope)
     {
-        Today = DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+        Today = clock.MoscowToday();
         ControlDate = Date ?? Today;
         var requested = ControlNode.Parse(NodeCode);
         if (!string.IsNullOrWhiteSpace(NodeCode) && requested is null) return false;

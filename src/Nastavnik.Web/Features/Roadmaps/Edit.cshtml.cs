@@ -6,7 +6,7 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities.Roadmaps;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Roadmaps;
@@ -74,15 +74,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
             }
         }
         db.Entry(roadmap).Property(r => r.RowVersion).OriginalValue = Form.Version;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", DbErrors.Concurrency);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = periodChanged ? "Дорожная карта сохранена, сроки пунктов пересчитаны под новый период" : "Дорожная карта сохранена";
         return RedirectToPage("Card", new { id });
     }

@@ -9,7 +9,6 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Text;
-using Nastavnik.Web.Features.Territories.Organizations;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Roadmaps;
@@ -22,7 +21,7 @@ namespace Nastavnik.Web.Features.Roadmaps;
 [Access(Role.SystemAdmin, Role.RegionAdmin, Role.MunicipalCoordinator, Role.OrgHead, Role.Curator)]
 // A 300-item plan posts a deadline field per item; the default cap of 1024 form values would refuse it.
 [RequestFormLimits(ValueCountLimit = 20_000)]
-public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptions> options, TimeProvider clock) : PageModel
+public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptions> options, UploadStore uploads) : PageModel
 {
     private const string Kind = "roadmap";
     private readonly RoadmapFileReader _reader = new(options);
@@ -38,14 +37,9 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     {
         Nodes = await EditableNodesAsync();
         if (upload is not { } id) return Page();
-        var stored = await FindUploadAsync(id);
+        var (stored, document) = await ReadStoredAsync(id);
         if (stored is null) return NotFound();
-        var read = _reader.Read(stored.FileName, stored.Content);
-        if (read.Document is not { } document)
-        {
-            ModelState.AddModelError(nameof(Document), read.Error!);
-            return Page();
-        }
+        if (document is null) return Page();
         var period = RoadmapImporter.SuggestPeriod(document);
         Form = new SaveForm
         {
@@ -60,42 +54,19 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public async Task<IActionResult> OnPostUploadAsync()
     {
         Nodes = await EditableNodesAsync();
-        if (Document is null)
-        {
-            ModelState.AddModelError(nameof(Document), "Выберите файл дорожной карты");
-            return Page();
-        }
-        var fileName = Path.GetFileName(Document.FileName);
-        if (_reader.Check(fileName, Document.Length) is { } refused)
-        {
-            ModelState.AddModelError(nameof(Document), refused);
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await Document.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        if (_reader.Read(fileName, content).Error is { } unreadable)
-        {
-            ModelState.AddModelError(nameof(Document), unreadable);
-            return Page();
-        }
-
-        var id = await UploadStore.SaveAsync(db, me.Id!.Value, Kind, fileName, content, clock.GetUtcNow());
-        return RedirectToPage(new { upload = id });
+        var (id, error) = await uploads.AcceptAsync(Kind, Document, _reader.Check, (name, content) => _reader.Read(name, content).Error,
+            missing: "Выберите файл дорожной карты");
+        if (id is null) ModelState.AddModelError(nameof(Document), error!);
+        return id is null ? Page() : RedirectToPage(new { upload = id });
     }
 
     /// <summary>Shows the preview again with the typed deadlines and period applied, saving nothing.</summary>
     public async Task<IActionResult> OnPostCheckAsync(long upload)
     {
         Nodes = await EditableNodesAsync();
-        var stored = await FindUploadAsync(upload);
+        var (stored, document) = await ReadStoredAsync(upload);
         if (stored is null) return NotFound();
-        var read = _reader.Read(stored.FileName, stored.Content);
-        if (read.Document is not { } document)
-        {
-            ModelState.AddModelError(nameof(Document), read.Error!);
-            return Page();
-        }
+        if (document is null) return Page();
         ValidatePeriod();
         Result = BuildPreview(stored, document);
         return Page();
@@ -104,14 +75,9 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public async Task<IActionResult> OnPostSaveAsync(long upload)
     {
         Nodes = await EditableNodesAsync();
-        var stored = await FindUploadAsync(upload);
+        var (stored, document) = await ReadStoredAsync(upload);
         if (stored is null) return NotFound();
-        var read = _reader.Read(stored.FileName, stored.Content);
-        if (read.Document is not { } document)
-        {
-            ModelState.AddModelError(nameof(Document), read.Error!);
-            return Page();
-        }
+        if (document is null) return Page();
 
         RoadmapImporter.Node? node = null;
         if (string.IsNullOrWhiteSpace(Form.Node))
@@ -148,10 +114,14 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         return Redirect($"/Roadmaps/Card/{outcome.RoadmapId}");
     }
 
-    private async Task<Upload?> FindUploadAsync(long id)
+    /// <summary>The user's stored upload (null: none) and its document (null: unreadable, the reason added to the form).</summary>
+    private async Task<(Upload? Stored, RoadmapDocument? Document)> ReadStoredAsync(long id)
     {
-        var userId = me.Id;
-        return await db.Uploads.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId && u.Kind == Kind);
+        var stored = await uploads.FindAsync(Kind, id);
+        if (stored is null) return (null, null);
+        var read = _reader.Read(stored.FileName, stored.Content);
+        if (read.Error is { } error) ModelState.AddModelError(nameof(Document), error);
+        return (stored, read.Document);
     }
 
     private Period? ValidatePeriod()

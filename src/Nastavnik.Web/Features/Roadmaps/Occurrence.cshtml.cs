@@ -9,7 +9,7 @@ using Nastavnik.Data.Entities.Roadmaps;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Text;
-using Nastavnik.Web.Features.Territories.Organizations;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Roadmaps;
@@ -156,7 +156,7 @@ public class OccurrenceModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikO
         occurrence.UpdatedAt = clock.GetUtcNow();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     private static string? LiveRefusal(RoadmapStatus status) => RoadmapWorkflow.IsLive(status)
         ? null

@@ -6,6 +6,7 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 
 namespace Nastavnik.Web.Features.Roadmaps;
 
@@ -38,9 +39,6 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
     /// <summary>The outcome of one scan: skipped when another node holds the lock.</summary>
     public sealed record Run(bool Skipped, int Notifications, int Emails);
 
-    /// <summary>The advisory lock a scan holds (any constant all nodes share: "NSTV" + 1).</summary>
-    public const long LockKey = 0x4E535456_00000001;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var s = settings.Value;
@@ -54,7 +52,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
         {
             try
             {
-                var run = await RunOnceAsync(DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow())), stoppingToken);
+                var run = await RunOnceAsync(clock.MoscowToday(), stoppingToken);
                 if (run.Notifications > 0) log.LogInformation("Deadline reminders: {Count} notifications, {Emails} e-mails queued", run.Notifications, run.Emails);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -78,8 +76,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
         var db = scope.ServiceProvider.GetRequiredService<NastavnikDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Held until the transaction ends; another node's scan meanwhile skips instead of duplicating the work.
-        var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_xact_lock({LockKey}) as \"Value\"").SingleAsync(ct);
-        if (!locked) return new Run(true, 0, 0);
+        if (!await db.Database.TryLockForTransactionAsync(AdvisoryLocks.RoadmapReminders, ct)) return new Run(true, 0, 0);
 
         var soonUntil = today.AddDays(s.DaysBefore);
         var overdueFrom = s.OverdueLookbackDays > 0 ? today.AddDays(-s.OverdueLookbackDays) : DateOnly.MinValue;
@@ -94,41 +91,19 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
         if (candidates.Count == 0) return new Run(false, 0, 0);
 
         var recipients = await RecipientsAsync(db, candidates, ct);
-        var planned = new List<(Recipient To, Candidate About, string Key)>();
+        var planned = new List<Notifier.Note>();
         foreach (var c in candidates)
         {
             var key = c.Due < today ? $"occurrence:{c.Id}:overdue" : $"occurrence:{c.Id}:due-{s.DaysBefore}";
-            foreach (var r in recipients.Where(r => Responsible(r, c)).DistinctBy(r => r.UserId)) planned.Add((r, c, key));
+            planned.AddRange(recipients.Where(r => Responsible(r, c)).DistinctBy(r => r.UserId)
+                .Select(r => new Notifier.Note(r.UserId, Text(c, today), $"/Roadmaps/Occurrence/{c.Id}", key, r.Email, r.FullName)));
         }
-        var keys = planned.Select(p => p.Key).Distinct().ToArray();
-        var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey))
-            .Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
-            .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
-        var fresh = planned.Where(p => !existing.Contains((p.To.UserId, p.Key))).ToList();
+        var fresh = await Notifier.FreshAsync(db, planned, ct);
         if (fresh.Count == 0) return new Run(false, 0, 0);
 
-        var now = clock.GetUtcNow();
-        foreach (var (to, about, key) in fresh)
-        {
-            db.Notifications.Add(new Notification
-            {
-                UserId = to.UserId, Text = Text(about, today), Link = $"/Roadmaps/Occurrence/{about.Id}", DedupKey = key, CreatedAt = now,
-            });
-        }
         // One e-mail per person per scan, listing what is new for them.
-        var emails = 0;
-        foreach (var group in fresh.Where(p => !string.IsNullOrWhiteSpace(p.To.Email)).GroupBy(p => p.To.UserId))
-        {
-            var to = group.First().To;
-            db.EmailOutbox.Add(new EmailMessage
-            {
-                ToAddress = to.Email!.Trim(),
-                Subject = $"Наставник: сроки мероприятий дорожных карт ({group.Count()})",
-                Body = Body(to, group.Select(g => g.About), today),
-                CreatedAt = now, NextAttemptAt = now,
-            });
-            emails++;
-        }
+        var emails = Notifier.Add(db, fresh, clock.GetUtcNow(),
+            mine => new Notifier.Letter($"Наставник: сроки мероприятий дорожных карт ({mine.Count})", Body(mine)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Run(false, fresh.Count, emails);
@@ -165,11 +140,11 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
             : $"Приближается срок мероприятия {what}: {c.Due:dd.MM.yyyy}.";
     }
 
-    private static string Body(Recipient to, IEnumerable<Candidate> items, DateOnly today)
+    private static string Body(IReadOnlyList<Notifier.Note> notes)
     {
         var body = new StringBuilder();
-        body.AppendLine($"Здравствуйте, {to.FullName}!").AppendLine();
-        foreach (var c in items) body.AppendLine("• " + Text(c, today));
+        body.AppendLine($"Здравствуйте, {notes[0].Name}!").AppendLine();
+        foreach (var n in notes) body.AppendLine("• " + n.Text);
         body.AppendLine().AppendLine("Отметить выполнение можно в системе «Наставник» (раздел «Дорожные карты»).");
         return body.ToString();
     }

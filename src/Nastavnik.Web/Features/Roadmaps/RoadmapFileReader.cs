@@ -5,7 +5,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.Options;
 using Nastavnik.Domain.Roadmaps;
-using Nastavnik.Web.Features.Territories.Organizations;
 
 namespace Nastavnik.Web.Features.Roadmaps;
 

@@ -10,7 +10,6 @@ using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
-using Nastavnik.Web.Features.Territories;
 using Nastavnik.Web.Infrastructure;
 using TrainingEvent = Nastavnik.Data.Entities.Pairs.Training;
 
@@ -53,7 +52,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         var rows = Rows.Select(r => (IReadOnlyList<string>)[r.Name, r.Organization, r.Attended ? "да" : "нет",
             r.CompletedOn?.ToString("dd.MM.yyyy") ?? ""]);
         var content = XlsxWriter.Write("Посещаемость", ["ФИО", "Организация", "Присутствовал(а)", "Дата завершения"], rows);
-        var fileName = $"training-{id}-{MoscowTime.From(clock.GetUtcNow()):yyyy-MM-dd}.xlsx";
+        var fileName = $"training-{id}-{clock.MoscowToday():yyyy-MM-dd}.xlsx";
         await db.AuditAsync(AuditAction.Export, "Training", id.Value.ToString(), Training!.RegionId,
             $"Посещаемость обучения «{Training.Title}»: {RussianPlural.Format(Rows.Count, "человек", "человека", "человек")} в файле {fileName}");
         return File(content, XlsxWriter.ContentType, fileName);
@@ -70,15 +69,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
             return Page();
         }
         db.TrainingParticipants.Add(new TrainingParticipant { TrainingId = id.Value, PersonId = candidate.Id, OrganizationId = candidate.OrganizationId });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("personId", "Этот участник уже записан на обучение");
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("personId", "Этот участник уже записан на обучение"))) return Page();
         TempData["Message"] = $"{PeopleTerms.FullName(candidate.LastName, candidate.FirstName, candidate.MiddleName)} записан(а) на обучение";
         return RedirectToPage("Card", new { id });
     }
@@ -88,7 +79,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         if (id is null || !await LoadAsync(id.Value)) return NotFound();
         var row = Rows.FirstOrDefault(r => r.Id == participantId && r.CanMark);
         if (row is null) return NotFound();
-        var today = DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+        var today = clock.MoscowToday();
         if (completedOn is { } on && (on < Training!.StartsOn || on > today))
         {
             ModelState.AddModelError("completedOn", $"Дата завершения обучения ({row.Name}) — не раньше начала обучения и не позже сегодняшнего дня");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Domain.Access;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 using TrainingEvent = Nastavnik.Data.Entities.Pairs.Training;
 
@@ -39,15 +39,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         if (!ModelState.IsValid) return Page();
         Form.ApplyTo(training);
         db.Entry(training).Property(t => t.RowVersion).OriginalValue = Form.Version;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", DbErrors.Concurrency);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = $"Обучение «{training.Title}» сохранено";
         return RedirectToPage("Card", new { id });
     }

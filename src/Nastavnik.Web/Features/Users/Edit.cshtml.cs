@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Users;
@@ -48,15 +49,7 @@ public class EditModel(NastavnikDb db, UserManager<User> users, CurrentUser me) 
         user.FullName = Form.FullName.Trim();
         user.Email = string.IsNullOrWhiteSpace(Form.Email) ? null : Form.Email.Trim();
         user.NormalizedEmail = users.NormalizeEmail(user.Email);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Запись изменена другим пользователем. Обновите страницу и повторите.");
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = "Изменения сохранены";
         return RedirectToPage("Card", new { id });
     }

@@ -9,7 +9,7 @@ using Nastavnik.Domain.Pairs;
 namespace Nastavnik.Web.Features.Matching.Choice;
 
 /// <summary>
-/// What the mentee-choice pages share: free places of mentors, the «почему» of an offer, notifications, and how a
+/// What the mentee-choice pages share: free places of mentors, the «почему» of an offer, and how a
 /// «Выбрать» / «Принять» click saves and ends.
 /// </summary>
 public static class Choices
@@ -48,16 +48,6 @@ public static class Choices
     /// <summary>The factors that earned the most points, best first (the stored breakdown, JSON).</summary>
     public static IReadOnlyList<ScoreFactor> TopFactors(string breakdown, int count = 3) =>
         Breakdown.Read(breakdown).Where(f => f.Points > 0).OrderByDescending(f => f.Points).ThenBy(f => f.Code).Take(count).ToList();
-
-    /// <summary>Queues an in-app notification to every active login of a person (none when they have no login).</summary>
-    public static async Task NotifyPersonAsync(NastavnikDb db, long personId, string text, string link, DateTimeOffset now)
-    {
-        var users = await db.Users.Where(u => u.PersonId == personId && u.IsActive).Select(u => u.Id).ToListAsync();
-        foreach (var userId in users)
-        {
-            db.Notifications.Add(new Notification { UserId = userId, Text = text, Link = link, CreatedAt = now });
-        }
-    }
 
     /// <summary>The person record the signed-in login belongs to, if any.</summary>
     public static Task<long?> PersonIdAsync(NastavnikDb db, long? userId) =>

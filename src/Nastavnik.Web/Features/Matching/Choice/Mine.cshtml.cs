@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities.Matching;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Matching;
 using Nastavnik.Domain.People;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Matching.Choice;
@@ -60,7 +61,7 @@ public class MineModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
 
         choice.Status = ChoiceStatus.Chosen;
         choice.DecidedAt = null;
-        await Choices.NotifyPersonAsync(db, choice.MentorProfile.PersonId,
+        await Notifier.ToPersonAsync(db, choice.MentorProfile.PersonId,
             $"Наставляемый {choice.MenteeProfile.Person.FullName} выбрал вас наставником. Примите или отклоните заявку.",
             "/Matching/Choice/Requests", clock.GetUtcNow());
         if (await SaveAsync() is { } error) return (error, null);

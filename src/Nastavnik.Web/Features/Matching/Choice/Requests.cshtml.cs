@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities.Matching;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Matching;
 using Nastavnik.Domain.People;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Matching.Choice;
@@ -73,7 +74,7 @@ public class RequestsModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
         proposal.Warnings = [];
         proposal.UnmatchedReason = "";
         var mentor = await db.People.Where(p => p.Id == personId).Select(p => new { p.LastName, p.FirstName, p.MiddleName }).SingleAsync();
-        await Choices.NotifyPersonAsync(db, choice.MenteeProfile.PersonId,
+        await Notifier.ToPersonAsync(db, choice.MenteeProfile.PersonId,
             $"Наставник {PeopleTerms.FullName(mentor.LastName, mentor.FirstName, mentor.MiddleName)} принял ваш выбор. Пару утвердит куратор программы.",
             "/Matching/Choice/Mine", now);
         if (await SaveAsync() is { } error) return (error, null);
@@ -92,7 +93,7 @@ public class RequestsModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
         var now = clock.GetUtcNow();
         choice.Status = ChoiceStatus.Declined;
         choice.DecidedAt = now;
-        await Choices.NotifyPersonAsync(db, choice.MenteeProfile.PersonId,
+        await Notifier.ToPersonAsync(db, choice.MenteeProfile.PersonId,
             $"Наставник {choice.MentorProfile.Person.FullName} не сможет с вами заниматься. Выберите другого наставника из предложенных.", "/Matching/Choice/Mine", now);
         if (await SaveAsync() is { } error) return (error, null);
         return (null, $"Вы отказались от заявки {mentee}. Наставляемый выберет другого наставника.");

@@ -10,6 +10,7 @@ using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Consents;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Pairs.Closure;
@@ -54,15 +55,7 @@ public class CloseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         var rematch = Form.Kind == ClosureKind.Early && Form.Rematch;
         await PairClosing.CloseAsync(db, Group, request, closedOn, rematch);
         db.Entry(Group).Property(g => g.RowVersion).OriginalValue = Form.RowVersion;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Запись изменена другим пользователем. Обновите страницу и повторите.");
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState)) return Page();
         TempData["Message"] = rematch
             ? "Пара завершена; наставляемый предложен для повторного подбора"
             : $"Пара завершена ({Form.Kind.Title().ToLowerInvariant()}); результаты внесены в базы";
@@ -118,7 +111,7 @@ public class CloseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         return true;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     public sealed class CloseForm
     {

@@ -102,7 +102,7 @@ public class FinalEventModel(NastavnikDb db, CurrentUser me, TimeProvider clock)
             e.Pairs.Select(p => string.Join(" — ", p.Select(m => PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName)))).ToList())).ToList();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     public sealed class EventForm
     {

@@ -66,7 +66,7 @@ public class RecognitionModel(NastavnikDb db, CurrentUser me, TimeProvider clock
         return (group.RegionId, group.OrganizationId);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     public sealed class RecognitionForm
     {

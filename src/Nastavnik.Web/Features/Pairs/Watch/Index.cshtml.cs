@@ -118,7 +118,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
 
     private static string YesNo(bool value) => value ? "да" : "";
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 
     /// <summary>The schools whose pairs the user sees by name: where they are head or curator.</summary>
     private static WatchNodes StaffNodes(Scope scope) => WatchNodes.OfOrganizations(scope.OrganizationIdsFor(Role.OrgHead, Role.Curator));

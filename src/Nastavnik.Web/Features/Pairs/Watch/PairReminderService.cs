@@ -5,6 +5,7 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 
 namespace Nastavnik.Web.Features.Pairs.Watch;
 
@@ -27,9 +28,6 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
 
     public sealed record Run(bool Skipped, int Notifications, int Emails);
 
-    /// <summary>"NSTV" + 6 (issue 6): distinct from the roadmap reminders' lock.</summary>
-    public const long LockKey = 0x4E535456_00000006;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var s = settings.Value;
@@ -43,7 +41,7 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         {
             try
             {
-                var run = await RunOnceAsync(DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow())), stoppingToken);
+                var run = await RunOnceAsync(clock.MoscowToday(), stoppingToken);
                 if (run.Notifications > 0) log.LogInformation("Pair reminders: {Count} notifications, {Emails} e-mails queued", run.Notifications, run.Emails);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -53,8 +51,6 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
-
-    private sealed record Planned(long UserId, string? Email, string Text, string Link, string Key);
 
     /// <summary>
     /// One pass as of <paramref name="today"/> (a Moscow date) over every region, or over <paramref name="only"/>.
@@ -68,8 +64,7 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         // Stale organizations are recomputed before the transaction, one short statement each.
         var watched = (await WatchQuery.PerOrganizationAsync(db, nodes, today, ct)).Select(o => o.OrganizationId).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var locked = await db.Database.SqlQuery<bool>($"select pg_try_advisory_xact_lock({LockKey}) as \"Value\"").SingleAsync(ct);
-        if (!locked) return new Run(true, 0, 0);
+        if (!await db.Database.TryLockForTransactionAsync(AdvisoryLocks.PairReminders, ct)) return new Run(true, 0, 0);
 
         var flagged = await db.PairWatch.AsNoTracking()
             .Where(r => watched.Contains(r.OrganizationId) && (r.Stalled || r.OverdueContacts || r.MissingFeedback)).ToListAsync(ct);
@@ -92,7 +87,7 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         var curatorEmails = await db.Users.AsNoTracking().Where(u => pairs.Values.Select(p => p.CuratorUserId).Contains(u.Id) && u.IsActive)
             .ToDictionaryAsync(u => u.Id, u => u.Email, ct);
 
-        var planned = new List<Planned>();
+        var planned = new List<Notifier.Note>();
         foreach (var row in flagged)
         {
             var pair = pairs[row.GroupId];
@@ -105,13 +100,13 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
             {
                 if (row.OverdueContacts)
                 {
-                    planned.Add(new Planned(userId, email, $"Просрочены контакты куратора с парой ({who}, {pair.Organization})",
-                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:contacts-overdue:{month}"));
+                    planned.Add(new Notifier.Note(userId, $"Просрочены контакты куратора с парой ({who}, {pair.Organization})",
+                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:contacts-overdue:{month}", email));
                 }
                 if (row.Stalled)
                 {
-                    planned.Add(new Planned(userId, email, $"Пара {who} ({pair.Organization}) не встречалась 30 дней",
-                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:stalled:{month}"));
+                    planned.Add(new Notifier.Note(userId, $"Пара {who} ({pair.Organization}) не встречалась 30 дней",
+                        $"/Pairs/Contacts/{row.GroupId}", $"pair:{row.GroupId}:stalled:{month}", email));
                 }
             }
         }
@@ -128,34 +123,16 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
             select new { m.GroupId, u.Id, u.Email }).ToListAsync(ct);
         foreach (var m in members)
         {
-            planned.Add(new Planned(m.Id, m.Email, "Заполните, пожалуйста, ежемесячную обратную связь о работе вашей наставнической пары",
-                $"/Pairs/Feedback/{m.GroupId}", $"pair:{m.GroupId}:feedback:{month}"));
+            planned.Add(new Notifier.Note(m.Id, "Заполните, пожалуйста, ежемесячную обратную связь о работе вашей наставнической пары",
+                $"/Pairs/Feedback/{m.GroupId}", $"pair:{m.GroupId}:feedback:{month}", m.Email));
         }
 
-        var keys = planned.Select(p => p.Key).Distinct().ToArray();
-        var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey))
-            .Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
-            .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
-        var fresh = planned.DistinctBy(p => (p.UserId, p.Key)).Where(p => !existing.Contains((p.UserId, p.Key))).ToList();
+        var fresh = await Notifier.FreshAsync(db, planned, ct);
         if (fresh.Count == 0) return new Run(false, 0, 0);
 
-        var now = clock.GetUtcNow();
-        foreach (var p in fresh)
-        {
-            db.Notifications.Add(new Notification { UserId = p.UserId, Text = p.Text, Link = p.Link, DedupKey = p.Key, CreatedAt = now });
-        }
-        var emails = 0;
-        foreach (var group in fresh.Where(p => !string.IsNullOrWhiteSpace(p.Email)).GroupBy(p => p.UserId))
-        {
-            db.EmailOutbox.Add(new EmailMessage
-            {
-                ToAddress = group.First().Email!.Trim(),
-                Subject = $"Наставник: наставнические пары требуют внимания ({group.Count()})",
-                Body = "Здравствуйте!\n\n" + string.Join("\n", group.Select(p => "• " + p.Text)) + "\n\nЭто письмо отправлено автоматически.",
-                CreatedAt = now, NextAttemptAt = now,
-            });
-            emails++;
-        }
+        var emails = Notifier.Add(db, fresh, clock.GetUtcNow(), mine => new Notifier.Letter(
+            $"Наставник: наставнические пары требуют внимания ({mine.Count})",
+            "Здравствуйте!\n\n" + string.Join("\n", mine.Select(p => "• " + p.Text)) + "\n\nЭто письмо отправлено автоматически."));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Run(false, fresh.Count, emails);

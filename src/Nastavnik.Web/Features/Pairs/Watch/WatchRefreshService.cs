@@ -43,5 +43,5 @@ public sealed class WatchRefreshService(IServiceScopeFactory scopes, IConfigurat
         return stale.Length;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(MoscowTime.From(clock.GetUtcNow()));
+    private DateOnly Today() => clock.MoscowToday();
 }

@@ -7,14 +7,15 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Domain.Text;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.People.Mentees;
 
 /// <summary>A person's request as mentee in one programme (a row of «база наставляемых»): added or changed, with history.</summary>
 [Access(Role.OrgHead, Role.Curator, Entity = ScopedEntity.Person)]
-public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
+public class EditModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty] public ProfileForm Form { get; set; } = new();
     public string FullName { get; private set; } = "";
@@ -26,6 +27,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         var person = await FindAsync(id);
         if (person is null) return NotFound();
         Form.ProgramId = programId;
+        Form.EntryDate = clock.MoscowToday();
         if (programId is { } p && await db.MenteeProfiles.AsNoTracking().SingleOrDefaultAsync(m => m.PersonId == id && m.ProgramId == p) is { } profile)
         {
             Form = ProfileForm.From(profile);
@@ -61,16 +63,8 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         profile.Source = Form.Source!.Value;
         profile.EntryDate = Form.EntryDate!.Value;
         profile.Status = Form.Status;
-        PersonHistory.Record(db, id, me.Id, before, Snapshot(profile, program!.Name));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.ProgramId", "Запрос в этой программе уже записан. Обновите страницу.");
-            return Page();
-        }
+        PersonHistory.Record(db, id, me.Id, before, Snapshot(profile, program!.Name), clock.GetUtcNow());
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.ProgramId", "Запрос в этой программе уже записан. Обновите страницу."))) return Page();
         TempData["Message"] = $"Запрос наставляемого {person.FullName} сохранён";
         return RedirectToPage("/People/Card", new { id });
     }
@@ -108,7 +102,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         public List<long> ExtraTopicIds { get; set; } = [];
         [StringLength(2000, ErrorMessage = "Текст запроса — не длиннее 2000 символов")] public string? RequestText { get; set; }
         [Required(ErrorMessage = "Укажите источник запроса")] public RequestSource? Source { get; set; }
-        [Required(ErrorMessage = "Укажите дату вхождения в программу")] public DateOnly? EntryDate { get; set; } = DateOnly.FromDateTime(DateTime.Today);
+        [Required(ErrorMessage = "Укажите дату вхождения в программу")] public DateOnly? EntryDate { get; set; }
         public ParticipationStatus Status { get; set; } = ParticipationStatus.Candidate;
 
         public static ProfileForm From(MenteeProfile m) => new()

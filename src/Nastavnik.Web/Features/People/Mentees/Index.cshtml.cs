@@ -7,6 +7,7 @@ using Nastavnik.Data.Entities;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
+using Nastavnik.Domain.Text;
 using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
@@ -14,7 +15,7 @@ namespace Nastavnik.Web.Features.People.Mentees;
 
 /// <summary>«База наставляемых»: one row per mentee per programme, searched by surname prefix, exported in the seeded layout.</summary>
 [Access(Role.OrgHead, Role.Curator)]
-public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
+public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public BaseFilter Filter { get; private set; } = new();
     public PagedList<Row> List { get; private set; } = null!;
@@ -51,7 +52,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     private async Task<List<IReadOnlyList<string>>> ExportRowsAsync()
     {
         var scope = await me.GetScopeAsync();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = clock.MoscowToday();
         var data = await Sorted(Filtered(scope).Where(m => m.Person.Status == PersonStatus.Active))
             .Select(m => new
             {

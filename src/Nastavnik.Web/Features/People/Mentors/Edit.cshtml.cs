@@ -7,14 +7,14 @@ using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
-using Nastavnik.Web.Features.Territories;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.People.Mentors;
 
 /// <summary>A person's mentor profile in one programme (a row of «база наставников»): resources and the selection record.</summary>
 [Access(Role.OrgHead, Role.Curator, Entity = ScopedEntity.Person)]
-public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
+public class EditModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     /// <summary>The seeded screening checklist (DOMAIN.md §5).</summary>
     public static readonly IReadOnlyDictionary<string, string> Screening = new Dictionary<string, string>
@@ -67,16 +67,8 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
             db.MentorProfiles.Add(profile);
         }
         Form.ApplyTo(profile);
-        PersonHistory.Record(db, id, me.Id, before, Snapshot(profile, program!.Name));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.ProgramId", "Профиль наставника в этой программе уже записан. Обновите страницу.");
-            return Page();
-        }
+        PersonHistory.Record(db, id, me.Id, before, Snapshot(profile, program!.Name), clock.GetUtcNow());
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.ProgramId", "Профиль наставника в этой программе уже записан. Обновите страницу."))) return Page();
         TempData["Message"] = $"Профиль наставника {person.FullName} сохранён";
         return RedirectToPage("/People/Card", new { id });
     }

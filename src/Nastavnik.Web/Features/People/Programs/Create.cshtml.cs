@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
+using Nastavnik.Domain.Text;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.People.Programs;
 
 [Access(Role.OrgHead, Role.Curator)]
-public class CreateModel(NastavnikDb db, CurrentUser me, Microsoft.Extensions.Options.IOptions<NastavnikOptions> options) : PageModel
+public class CreateModel(NastavnikDb db, CurrentUser me, Microsoft.Extensions.Options.IOptions<NastavnikOptions> options, TimeProvider clock) : PageModel
 {
     [BindProperty] public ProgramForm Form { get; set; } = new();
     public List<SelectListItem> Organizations { get; private set; } = [];
@@ -17,7 +18,8 @@ public class CreateModel(NastavnikDb db, CurrentUser me, Microsoft.Extensions.Op
     public async Task OnGetAsync()
     {
         Organizations = await ProgramForm.OrganizationsAsync(db, await me.GetScopeAsync());
-        Form.PeriodStart = new DateOnly(DateTime.Today.Month >= 9 ? DateTime.Today.Year : DateTime.Today.Year - 1, 9, 1);
+        var today = clock.MoscowToday();
+        Form.PeriodStart = new DateOnly(today.Month >= 9 ? today.Year : today.Year - 1, 9, 1);
         Form.PeriodEnd = Form.PeriodStart.Value.AddYears(1).AddDays(-1);
     }
 

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
-using Npgsql;
 
 namespace Nastavnik.Web.Features.Questionnaires.Instruments;
 
@@ -45,15 +45,7 @@ public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
             instrument.Items.Add(item);
         }
         db.Instruments.Add(instrument);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            ModelState.AddModelError(nameof(Code), "Анкета с таким кодом уже есть. Укажите другой код.");
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => (nameof(Code), "Анкета с таким кодом уже есть. Укажите другой код."))) return Page();
         TempData["Message"] = $"Анкета «{instrument.Name}» добавлена";
         return RedirectToPage("Index");
     }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
-using Npgsql;
 
 namespace Nastavnik.Web.Features.Questionnaires.Instruments;
 
@@ -54,15 +54,8 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
                 copy.Items.Add(item);
             }
             db.Instruments.Add(copy);
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                ModelState.AddModelError("", "Запись изменена другим пользователем. Обновите страницу и повторите.");
-                return Invalid();
-            }
+            // Another version saved meanwhile takes the same number: the unique (code, version) refuses this one.
+            if (!await db.TrySaveAsync(ModelState, _ => ("", StaleSave.Message))) return Invalid();
             TempData["Message"] = $"Анкета «{copy.Name}» сохранена как версия {copy.Version}";
             return RedirectToPage("Index");
         }

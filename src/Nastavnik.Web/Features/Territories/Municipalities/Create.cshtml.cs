@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Municipalities;
@@ -29,15 +30,7 @@ public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
         var municipality = new Municipality { RegionId = Form.RegionId!.Value };
         Form.ApplyTo(municipality);
         db.Municipalities.Add(municipality);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.Name", MunicipalityForm.DuplicateName);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.Name", MunicipalityForm.DuplicateName))) return Page();
         TempData["Message"] = $"Муниципалитет «{municipality.Name}» добавлен";
         return RedirectToPage("Card", new { id = municipality.Id });
     }

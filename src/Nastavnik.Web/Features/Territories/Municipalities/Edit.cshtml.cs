@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Municipalities;
@@ -31,15 +32,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         if (municipality is null) return NotFound();
         if (!ModelState.IsValid) return Page();
         Form.ApplyTo(municipality);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.Name", MunicipalityForm.DuplicateName);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.Name", MunicipalityForm.DuplicateName))) return Page();
         TempData["Message"] = $"Муниципалитет «{municipality.Name}» сохранён";
         return RedirectToPage("Card", new { id });
     }

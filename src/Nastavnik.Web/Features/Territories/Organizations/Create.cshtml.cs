@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Organizations;
@@ -31,16 +32,7 @@ public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
         var organization = new Organization { MunicipalityId = municipality.Id, RegionId = municipality.RegionId };
         Form.ApplyTo(organization);
         db.Organizations.Add(organization);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is { } constraint)
-        {
-            var (field, message) = OrganizationForm.UniqueError(constraint);
-            ModelState.AddModelError(field, message);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, OrganizationForm.UniqueError)) return Page();
         TempData["Message"] = $"Организация «{organization.ShortName}» добавлена";
         return RedirectToPage("Card", new { id = organization.Id });
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Organizations;
@@ -48,21 +49,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
             foreach (var a in assignments) (a.MunicipalityId, a.RegionId) = (municipality.Id, municipality.RegionId);
         }
         db.Entry(organization).Property(o => o.Version).OriginalValue = Form.Version;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", DbErrors.Concurrency);
-            return Page();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is { } constraint)
-        {
-            var (field, message) = OrganizationForm.UniqueError(constraint);
-            ModelState.AddModelError(field, message);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, OrganizationForm.UniqueError)) return Page();
         TempData["Message"] = $"Организация «{organization.ShortName}» сохранена";
         return RedirectToPage("Card", new { id });
     }

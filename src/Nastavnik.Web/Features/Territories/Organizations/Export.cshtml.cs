@@ -38,7 +38,7 @@ public class ExportModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : P
 
         var rows = organizations.Select(o => (IReadOnlyList<string>)[o.Name, o.ShortName, o.Type.Title(), o.Municipality, o.Inn ?? "", o.Address, o.Email]);
         var content = XlsxWriter.Write("Организации", OrganizationImport.Columns, rows);
-        var fileName = $"organizations-{MoscowTime.From(clock.GetUtcNow()):yyyy-MM-dd}.xlsx";
+        var fileName = $"organizations-{clock.MoscowToday():yyyy-MM-dd}.xlsx";
         var regions = organizations.Select(o => o.RegionId).Distinct().ToList();
         await db.AuditAsync(AuditAction.Export, nameof(Organization), "", regions.Count == 1 ? regions[0] : null,
             $"{RussianPlural.Format(organizations.Count, "организация", "организации", "организаций")} в файле {fileName}");

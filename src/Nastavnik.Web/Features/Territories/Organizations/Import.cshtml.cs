@@ -19,7 +19,7 @@ namespace Nastavnik.Web.Features.Territories.Organizations;
 /// and every row's fate; confirming re-reads the stored file and writes all rows in one transaction, or none.
 /// </summary>
 [Access(Role.SystemAdmin, Role.RegionAdmin, Role.MunicipalCoordinator)]
-public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptions> options, TimeProvider clock) : PageModel
+public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptions> options, UploadStore uploads) : PageModel
 {
     private const string Kind = "organizations";
     private readonly SpreadsheetReader _reader = new(options);
@@ -34,7 +34,7 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     {
         if (upload is { } id)
         {
-            var stored = await FindUploadAsync(id);
+            var stored = await uploads.FindAsync(Kind, id);
             if (stored is null) return NotFound();
             Result = (await PrepareAsync(stored)).Preview;
         }
@@ -45,33 +45,14 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     public async Task<IActionResult> OnPostUploadAsync()
     {
         await LoadMunicipalityNamesAsync();
-        if (Spreadsheet is null)
-        {
-            ModelState.AddModelError(nameof(Spreadsheet), "Выберите файл для загрузки");
-            return Page();
-        }
-        var fileName = Path.GetFileName(Spreadsheet.FileName);
-        if (_reader.Check(fileName, Spreadsheet.Length) is { } refused)
-        {
-            ModelState.AddModelError(nameof(Spreadsheet), refused);
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await Spreadsheet.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        if (_reader.Read(fileName, content).Error is { } unreadable)
-        {
-            ModelState.AddModelError(nameof(Spreadsheet), unreadable);
-            return Page();
-        }
-
-        var id = await UploadStore.SaveAsync(db, me.Id!.Value, Kind, fileName, content, clock.GetUtcNow());
-        return RedirectToPage(new { upload = id });
+        var (id, error) = await uploads.AcceptAsync(Kind, Spreadsheet, _reader.Check, (name, content) => _reader.Read(name, content).Error);
+        if (id is null) ModelState.AddModelError(nameof(Spreadsheet), error!);
+        return id is null ? Page() : RedirectToPage(new { upload = id });
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(long upload)
     {
-        var stored = await FindUploadAsync(upload);
+        var stored = await uploads.FindAsync(Kind, upload);
         if (stored is null) return NotFound();
         await LoadMunicipalityNamesAsync();
         var (preview, organizations) = await PrepareAsync(stored);
@@ -136,12 +117,6 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
             "school1@example.ru",
         ];
         return File(XlsxWriter.Write("Организации", OrganizationImport.Columns, [example]), XlsxWriter.ContentType, "organizations-template.xlsx");
-    }
-
-    private async Task<Upload?> FindUploadAsync(long id)
-    {
-        var userId = me.Id;
-        return await db.Uploads.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId && u.Kind == Kind);
     }
 
     private async Task LoadMunicipalityNamesAsync()

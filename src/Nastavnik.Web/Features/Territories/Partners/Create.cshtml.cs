@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Partners;
@@ -50,15 +51,7 @@ public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
         var partner = new Partner();
         Form.ApplyTo(partner);
         db.Partners.Add(partner);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.Name", PartnerForm.DuplicateName);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.Name", PartnerForm.DuplicateName))) return Page();
         TempData["Message"] = $"Партнёр «{partner.Name}» добавлен";
         return RedirectToPage("Card", new { id = partner.Id });
     }

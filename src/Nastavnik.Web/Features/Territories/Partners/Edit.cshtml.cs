@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Partners;
@@ -54,20 +55,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
             db.Entry(partner).Property(p => p.Name).IsModified = true;
         }
         db.Entry(partner).Property(p => p.Version).OriginalValue = Form.Version;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", DbErrors.Concurrency);
-            return Page();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is not null)
-        {
-            ModelState.AddModelError("Form.Name", PartnerForm.DuplicateName);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, _ => ("Form.Name", PartnerForm.DuplicateName))) return Page();
         TempData["Message"] = $"Партнёр «{partner.Name}» сохранён";
         return RedirectToPage("Card", new { id });
     }

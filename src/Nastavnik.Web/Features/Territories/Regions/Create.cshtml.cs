@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Regions;
@@ -23,16 +24,7 @@ public class CreateModel(NastavnikDb db) : PageModel
         var region = new Region();
         Form.ApplyTo(region);
         db.Regions.Add(region);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is { } constraint)
-        {
-            var (field, message) = RegionForm.UniqueError(constraint);
-            ModelState.AddModelError(field, message);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, RegionForm.UniqueError)) return Page();
         TempData["Message"] = $"Регион «{region.Name}» добавлен";
         return RedirectToPage("Index");
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Domain.Access;
+using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Infrastructure;
 
 namespace Nastavnik.Web.Features.Territories.Regions;
@@ -30,16 +31,7 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         if (region is null) return NotFound();
         if (!ModelState.IsValid) return Page();
         Form.ApplyTo(region);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DbErrors.UniqueConstraint(e) is { } constraint)
-        {
-            var (field, message) = RegionForm.UniqueError(constraint);
-            ModelState.AddModelError(field, message);
-            return Page();
-        }
+        if (!await db.TrySaveAsync(ModelState, RegionForm.UniqueError)) return Page();
         TempData["Message"] = $"Регион «{region.Name}» сохранён";
         return RedirectToPage("Index");
     }

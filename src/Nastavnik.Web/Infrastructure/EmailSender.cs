@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 
-namespace Nastavnik.Web.Features.Roadmaps;
+namespace Nastavnik.Web.Infrastructure;
 
 /// <summary>
 /// Sends the e-mail outbox through the configured SMTP server. Rows are taken with FOR UPDATE SKIP LOCKED inside a

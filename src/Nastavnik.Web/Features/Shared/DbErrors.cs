@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Nastavnik.Web.Features.Territories;
+namespace Nastavnik.Web.Features.Shared;
 
 public static class DbErrors
 {
@@ -11,6 +11,4 @@ public static class DbErrors
     /// </summary>
     public static string? UniqueConstraint(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p ? p.ConstraintName : null;
-
-    public const string Concurrency = "Запись изменена другим пользователем. Обновите страницу и повторите.";
 }

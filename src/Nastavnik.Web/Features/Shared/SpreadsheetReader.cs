@@ -1,4 +1,3 @@
-using Nastavnik.Web.Features.Shared;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -8,7 +7,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.Options;
 
-namespace Nastavnik.Web.Features.Territories.Organizations;
+namespace Nastavnik.Web.Features.Shared;
 
 /// <summary>
 /// Turns an uploaded .xlsx (first worksheet) or .csv into rows of text cells, row i of the result being row i+1 of
