@@ -43,7 +43,7 @@ public static class ImportBench
         if (string.IsNullOrWhiteSpace(connection)) connection = null;
 
         var reader = new RoadmapFileReader(Options.Create(new NastavnikOptions()));
-        Node? node = connection is null ? null : await CreateNodeAsync(connection);
+        var node = connection is null ? null : await CreateNodeAsync(connection);
         var read = new List<double>();
         var saved = new List<double>();
         var occurrences = 0;

@@ -79,7 +79,10 @@ public static class SearchBench
 
             var ok = true;
             var wrk = await RunWrkAsync(baseUrl, Prefixes.Select(SearchPath).ToList(), signedIn.CookieHeader, duration);
-            if (wrk is null) ok = false;
+            if (wrk is null)
+            {
+                ok = false;
+            }
             else
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -89,7 +92,10 @@ public static class SearchBench
                     Console.Error.WriteLine($"Ошибка: ответов не 2xx — {wrk.Non2xx}; {wrk.SocketErrors}");
                     ok = false;
                 }
-                else Console.WriteLine("Все ответы wrk — 200.");
+                else
+                {
+                    Console.WriteLine("Все ответы wrk — 200.");
+                }
             }
 
             var own = await MeasureAsync(client, requests, Connections);

@@ -41,11 +41,17 @@ public static class CliDatabase
             // Printed like every other CLI error (Russian, no stack trace, exit code 1); `serve` does not start.
             var parts = new List<string>();
             if (e.Edited.Count > 0)
+            {
                 parts.Add($"применённые к базе миграции изменены после применения: {string.Join(", ", e.Edited)}. "
                           + "Применённую миграцию нельзя редактировать — верните её текст и добавьте новую миграцию");
+            }
+
             if (e.Missing.Count > 0)
+            {
                 parts.Add($"нет файлов применённых к базе миграций: {string.Join(", ", e.Missing)}. "
                           + "Применённую миграцию нельзя удалять или переименовывать (или база обновлена более новой версией программы)");
+            }
+
             throw new CliException(string.Join("; ", parts) + ".");
         }
     }

@@ -90,7 +90,10 @@ public static class ImportPeopleCommand
         }
         if (organization is not null)
         {
-            if (long.TryParse(organization, out var id)) query = query.Where(o => o.Id == id);
+            if (long.TryParse(organization, out var id))
+            {
+                query = query.Where(o => o.Id == id);
+            }
             else
             {
                 var lowered = organization.Trim().ToLower();

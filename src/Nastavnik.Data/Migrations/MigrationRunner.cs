@@ -127,11 +127,17 @@ public sealed class MigrationMismatchException(string directory, IReadOnlyList<s
     {
         var parts = new List<string>();
         if (edited.Count > 0)
+        {
             parts.Add($"Applied migration(s) {string.Join(", ", edited)} in {directory} differ from the text this database applied. "
                       + "An applied migration must not be edited: restore its text and add a new migration instead.");
+        }
+
         if (missing.Count > 0)
+        {
             parts.Add($"Applied migration(s) {string.Join(", ", missing)} are missing from {directory}. "
                       + "An applied migration must not be deleted or renamed (or this database was migrated by a newer version).");
+        }
+
         return string.Join(" ", parts);
     }
 }

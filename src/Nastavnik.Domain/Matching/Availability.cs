@@ -352,7 +352,10 @@ public static class Availability
 
         private void AddDays(int mask)
         {
-            if (_excluding) _excluded |= mask;
+            if (_excluding)
+            {
+                _excluded |= mask;
+            }
             else
             {
                 _days |= mask;

@@ -38,124 +38,124 @@ public static class InstanceFile
 
     public static void Write(MatchInstance instance, TextWriter writer)
     {
-        var line = new LineWriter(writer);
-        line.Text("mentors ").Number(instance.MentorCount).End();
-        line.Text("mentees ").Number(instance.MenteeCount).End();
-        for (var j = 0; j < instance.MentorCount; j++) line.Text("m ").Number(j + 1).Text(" ").Number(instance.Capacity[j]).End();
+        var _line = new LineWriter(writer);
+        _line.Text("mentors ").Number(instance.MentorCount).End();
+        _line.Text("mentees ").Number(instance.MenteeCount).End();
+        for (var j = 0; j < instance.MentorCount; j++) _line.Text("m ").Number(j + 1).Text(" ").Number(instance.Capacity[j]).End();
         for (var i = 0; i < instance.MenteeCount; i++)
         {
             for (var e = instance.EdgeStart[i]; e < instance.EdgeStart[i + 1]; e++)
             {
-                line.Text("e ").Number(i + 1).Text(" ").Number(instance.EdgeMentor[e] + 1).Text(" ").Number(instance.EdgeScore[e]).End();
+                _line.Text("e ").Number(i + 1).Text(" ").Number(instance.EdgeMentor[e] + 1).Text(" ").Number(instance.EdgeScore[e]).End();
             }
         }
-        line.Flush();
+        _line.Flush();
     }
 
     /// <summary>The solution as `p <mentee_id> <mentor_id>` lines (1-based), ascending mentee, matched mentees only.</summary>
     public static void WritePairs(int[] mentorOf, TextWriter writer)
     {
-        var line = new LineWriter(writer);
+        var _line = new LineWriter(writer);
         for (var i = 0; i < mentorOf.Length; i++)
         {
-            if (mentorOf[i] >= 0) line.Text("p ").Number(i + 1).Text(" ").Number(mentorOf[i] + 1).End();
+            if (mentorOf[i] >= 0) _line.Text("p ").Number(i + 1).Text(" ").Number(mentorOf[i] + 1).End();
         }
-        line.Flush();
+        _line.Flush();
     }
 
     /// <summary>Formats lines into one char buffer and hands it to the writer in large blocks.</summary>
     internal sealed class LineWriter(TextWriter writer)
     {
-        private readonly char[] buffer = new char[1 << 16];
-        private int used;
+        private readonly char[] _buffer = new char[1 << 16];
+        private int _used;
 
         public LineWriter Text(string s)
         {
             Room(s.Length);
-            s.CopyTo(buffer.AsSpan(used));
-            used += s.Length;
+            s.CopyTo(_buffer.AsSpan(_used));
+            _used += s.Length;
             return this;
         }
 
         public LineWriter Number(long n)
         {
             Room(20);
-            n.TryFormat(buffer.AsSpan(used), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-            used += written;
+            n.TryFormat(_buffer.AsSpan(_used), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+            _used += written;
             return this;
         }
 
         public void End()
         {
             Room(1);
-            buffer[used++] = '\n';
+            _buffer[_used++] = '\n';
         }
 
         public void Flush()
         {
-            writer.Write(buffer, 0, used);
-            used = 0;
+            writer.Write(_buffer, 0, _used);
+            _used = 0;
             writer.Flush();
         }
 
         private void Room(int n)
         {
-            if (used + n <= buffer.Length) return;
-            writer.Write(buffer, 0, used);
-            used = 0;
+            if (_used + n <= _buffer.Length) return;
+            writer.Write(_buffer, 0, _used);
+            _used = 0;
         }
     }
 
     private sealed class Reader
     {
-        private int line;
-        private int mentorCount = -1;
-        private int menteeCount = -1;
-        private int[] capacity = [];
-        private int[] mentorLine = [];   // where each mentor's «m» record was, 0 = not yet
-        private int[] seenBy = [];       // per mentor, the last mentee (1-based) with an edge to it: duplicates in sorted input
-        private int[] perMentee = [];
-        private int[] edgeMentor = new int[1024], edgeScore = new int[1024];
-        private int[]? edgeMentee, edgeLine; // kept only once the edges stop coming sorted by mentee
-        private int unsortedFrom = -1;   // the first edge out of mentee order
-        private int edges;
-        private int lastMentee;
-        private readonly long[] fields = new long[4];
+        private int _line;
+        private int _mentorCount = -1;
+        private int _menteeCount = -1;
+        private int[] _capacity = [];
+        private int[] _mentorLine = [];   // where each mentor's «m» record was, 0 = not yet
+        private int[] _seenBy = [];       // per mentor, the last mentee (1-based) with an edge to it: duplicates in sorted input
+        private int[] _perMentee = [];
+        private int[] _edgeMentor = new int[1024], _edgeScore = new int[1024];
+        private int[]? _edgeMentee, _edgeLine; // kept only once the edges stop coming sorted by mentee
+        private int _unsortedFrom = -1;   // the first edge out of mentee order
+        private int _edges;
+        private int _lastMentee;
+        private readonly long[] _fields = new long[4];
 
         public MatchInstance Run(Stream stream)
         {
-            var buffer = new byte[1 << 20];
+            var _buffer = new byte[1 << 20];
             var filled = 0;
             var first = true;
             while (true)
             {
-                if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2); // a line longer than the buffer
-                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (filled == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2); // a line longer than the buffer
+                var read = stream.Read(_buffer, filled, _buffer.Length - filled);
                 var end = filled + read;
                 var start = 0;
-                if (first && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
+                if (first && end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) start = 3;
                 first = false;
                 while (true)
                 {
-                    var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+                    var newline = _buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
                     if (newline < 0) break;
-                    Line(buffer.AsSpan(start, newline));
+                    Line(_buffer.AsSpan(start, newline));
                     start += newline + 1;
                 }
                 if (read == 0)
                 {
-                    if (start < end) Line(buffer.AsSpan(start, end - start));
+                    if (start < end) Line(_buffer.AsSpan(start, end - start));
                     break;
                 }
                 filled = end - start;
-                buffer.AsSpan(start, filled).CopyTo(buffer);
+                _buffer.AsSpan(start, filled).CopyTo(_buffer);
             }
             return Finish();
         }
 
         private void Line(ReadOnlySpan<byte> text)
         {
-            line++;
+            _line++;
             if (text.Length > 0 && text[^1] == '\r') text = text[..^1];
             var at = 0;
             var keyword = Token(text, ref at);
@@ -173,22 +173,22 @@ public static class InstanceFile
             else if (keyword.SequenceEqual("mentors"u8))
             {
                 Numbers(text, at, 1, "mentors <число наставников>");
-                if (mentorCount >= 0) throw Error("заголовок «mentors» повторяется");
-                if (fields[0] < 0) throw Error($"число наставников не может быть отрицательным ({fields[0]})");
-                if (fields[0] > MaxCount) throw Error($"число наставников {fields[0]} больше допустимого {MaxCount}");
-                mentorCount = (int)fields[0];
-                capacity = new int[mentorCount];
-                mentorLine = new int[mentorCount];
-                seenBy = new int[mentorCount];
+                if (_mentorCount >= 0) throw Error("заголовок «mentors» повторяется");
+                if (_fields[0] < 0) throw Error($"число наставников не может быть отрицательным ({_fields[0]})");
+                if (_fields[0] > MaxCount) throw Error($"число наставников {_fields[0]} больше допустимого {MaxCount}");
+                _mentorCount = (int)_fields[0];
+                _capacity = new int[_mentorCount];
+                _mentorLine = new int[_mentorCount];
+                _seenBy = new int[_mentorCount];
             }
             else if (keyword.SequenceEqual("mentees"u8))
             {
                 Numbers(text, at, 1, "mentees <число наставляемых>");
-                if (menteeCount >= 0) throw Error("заголовок «mentees» повторяется");
-                if (fields[0] < 0) throw Error($"число наставляемых не может быть отрицательным ({fields[0]})");
-                if (fields[0] > MaxCount) throw Error($"число наставляемых {fields[0]} больше допустимого {MaxCount}");
-                menteeCount = (int)fields[0];
-                perMentee = new int[menteeCount];
+                if (_menteeCount >= 0) throw Error("заголовок «mentees» повторяется");
+                if (_fields[0] < 0) throw Error($"число наставляемых не может быть отрицательным ({_fields[0]})");
+                if (_fields[0] > MaxCount) throw Error($"число наставляемых {_fields[0]} больше допустимого {MaxCount}");
+                _menteeCount = (int)_fields[0];
+                _perMentee = new int[_menteeCount];
             }
             else
             {
@@ -199,112 +199,112 @@ public static class InstanceFile
         private void Mentor()
         {
             Headers("m");
-            var id = Id(fields[0], mentorCount, "наставника");
-            if (mentorLine[id] > 0) throw Error($"наставник {id + 1} уже описан в строке {mentorLine[id]}");
-            if (fields[1] < 0) throw Error($"ёмкость наставника {id + 1} не может быть отрицательной ({fields[1]})");
-            mentorLine[id] = line;
-            capacity[id] = (int)fields[1];
+            var id = Id(_fields[0], _mentorCount, "наставника");
+            if (_mentorLine[id] > 0) throw Error($"наставник {id + 1} уже описан в строке {_mentorLine[id]}");
+            if (_fields[1] < 0) throw Error($"ёмкость наставника {id + 1} не может быть отрицательной ({_fields[1]})");
+            _mentorLine[id] = _line;
+            _capacity[id] = (int)_fields[1];
         }
 
         private void Edge()
         {
             Headers("e");
-            var mentee = Id(fields[0], menteeCount, "наставляемого");
-            var mentor = Id(fields[1], mentorCount, "наставника");
-            var score = fields[2];
+            var mentee = Id(_fields[0], _menteeCount, "наставляемого");
+            var mentor = Id(_fields[1], _mentorCount, "наставника");
+            var score = _fields[2];
             if (score is < 1 or > MaxScore) throw Error($"балл {score} вне диапазона 1..{MaxScore}");
-            if (edges == edgeMentor.Length)
+            if (_edges == _edgeMentor.Length)
             {
-                var size = edges * 2;
-                Array.Resize(ref edgeMentor, size);
-                Array.Resize(ref edgeScore, size);
-                if (edgeMentee is not null) Array.Resize(ref edgeMentee, size);
-                if (edgeLine is not null) Array.Resize(ref edgeLine, size);
+                var size = _edges * 2;
+                Array.Resize(ref _edgeMentor, size);
+                Array.Resize(ref _edgeScore, size);
+                if (_edgeMentee is not null) Array.Resize(ref _edgeMentee, size);
+                if (_edgeLine is not null) Array.Resize(ref _edgeLine, size);
             }
-            if (unsortedFrom < 0 && mentee + 1 < lastMentee)
+            if (_unsortedFrom < 0 && mentee + 1 < _lastMentee)
             {
                 // The sorted prefix kept only counts per mentee; its mentees follow from them.
-                unsortedFrom = edges;
-                edgeLine = new int[edgeMentor.Length];
-                edgeMentee = new int[edgeMentor.Length];
+                _unsortedFrom = _edges;
+                _edgeLine = new int[_edgeMentor.Length];
+                _edgeMentee = new int[_edgeMentor.Length];
                 var at = 0;
-                for (var i = 0; i < menteeCount; i++)
+                for (var i = 0; i < _menteeCount; i++)
                 {
-                    for (var k = 0; k < perMentee[i]; k++) edgeMentee[at++] = i;
+                    for (var k = 0; k < _perMentee[i]; k++) _edgeMentee[at++] = i;
                 }
             }
-            if (unsortedFrom < 0)
+            if (_unsortedFrom < 0)
             {
                 // Sorted so far: a mentee's edges are contiguous, so one stamp per mentor finds a repeated pair now.
-                if (seenBy[mentor] == mentee + 1) throw Error($"пара «наставляемый {mentee + 1} — наставник {mentor + 1}» уже задана");
-                seenBy[mentor] = mentee + 1;
-                lastMentee = mentee + 1;
+                if (_seenBy[mentor] == mentee + 1) throw Error($"пара «наставляемый {mentee + 1} — наставник {mentor + 1}» уже задана");
+                _seenBy[mentor] = mentee + 1;
+                _lastMentee = mentee + 1;
             }
             else
             {
-                edgeLine![edges] = line;
-                edgeMentee![edges] = mentee;
+                _edgeLine![_edges] = _line;
+                _edgeMentee![_edges] = mentee;
             }
-            perMentee[mentee]++;
-            edgeMentor[edges] = mentor;
-            edgeScore[edges] = (int)score;
-            edges++;
+            _perMentee[mentee]++;
+            _edgeMentor[_edges] = mentor;
+            _edgeScore[_edges] = (int)score;
+            _edges++;
         }
 
         private MatchInstance Finish()
         {
-            if (mentorCount < 0) throw new InstanceFormatException(Math.Max(line, 1), "нет заголовка «mentors <число наставников>»");
-            if (menteeCount < 0) throw new InstanceFormatException(Math.Max(line, 1), "нет заголовка «mentees <число наставляемых>»");
-            for (var j = 0; j < mentorCount; j++)
+            if (_mentorCount < 0) throw new InstanceFormatException(Math.Max(_line, 1), "нет заголовка «mentors <число наставников>»");
+            if (_menteeCount < 0) throw new InstanceFormatException(Math.Max(_line, 1), "нет заголовка «mentees <число наставляемых>»");
+            for (var j = 0; j < _mentorCount; j++)
             {
-                if (mentorLine[j] == 0) throw new InstanceFormatException(line, $"конец файла: нет записи «m {j + 1} <ёмкость>» для наставника {j + 1}");
+                if (_mentorLine[j] == 0) throw new InstanceFormatException(_line, $"конец файла: нет записи «m {j + 1} <ёмкость>» для наставника {j + 1}");
             }
-            var start = new int[menteeCount + 1];
-            for (var i = 0; i < menteeCount; i++) start[i + 1] = start[i] + perMentee[i];
-            perMentee = [];
-            if (unsortedFrom < 0)
+            var start = new int[_menteeCount + 1];
+            for (var i = 0; i < _menteeCount; i++) start[i + 1] = start[i] + _perMentee[i];
+            _perMentee = [];
+            if (_unsortedFrom < 0)
             {
-                Array.Resize(ref edgeMentor, edges);
-                Array.Resize(ref edgeScore, edges);
-                return new MatchInstance(capacity, start, edgeMentor, edgeScore);
+                Array.Resize(ref _edgeMentor, _edges);
+                Array.Resize(ref _edgeScore, _edges);
+                return new MatchInstance(_capacity, start, _edgeMentor, _edgeScore);
             }
 
             // Out of order: a stable counting sort by mentee, then the repeated pairs. Edges before unsortedFrom were
             // sorted and checked, so the second copy of a pair always lies after it and has its line number.
             var fill = (int[])start.Clone();
-            var mentors = new int[edges];
-            var scores = new int[edges];
-            var order = new int[edges];
-            for (var e = 0; e < edges; e++)
+            var mentors = new int[_edges];
+            var scores = new int[_edges];
+            var order = new int[_edges];
+            for (var e = 0; e < _edges; e++)
             {
-                var at = fill[edgeMentee![e]]++;
-                mentors[at] = edgeMentor[e];
-                scores[at] = edgeScore[e];
+                var at = fill[_edgeMentee![e]]++;
+                mentors[at] = _edgeMentor[e];
+                scores[at] = _edgeScore[e];
                 order[at] = e;
             }
-            Array.Clear(seenBy);
+            Array.Clear(_seenBy);
             var duplicate = int.MaxValue;
             var pair = "";
-            for (var i = 0; i < menteeCount; i++)
+            for (var i = 0; i < _menteeCount; i++)
             {
                 for (var at = start[i]; at < start[i + 1]; at++)
                 {
-                    if (seenBy[mentors[at]] == i + 1)
+                    if (_seenBy[mentors[at]] == i + 1)
                     {
-                        var where = edgeLine![order[at]];
+                        var where = _edgeLine![order[at]];
                         if (where < duplicate) (duplicate, pair) = (where, $"пара «наставляемый {i + 1} — наставник {mentors[at] + 1}» уже задана");
                     }
-                    seenBy[mentors[at]] = i + 1;
+                    _seenBy[mentors[at]] = i + 1;
                 }
             }
             if (duplicate != int.MaxValue) throw new InstanceFormatException(duplicate, pair);
-            return new MatchInstance(capacity, start, mentors, scores);
+            return new MatchInstance(_capacity, start, mentors, scores);
         }
 
         private void Headers(string record)
         {
-            if (mentorCount < 0) throw Error($"запись «{record}» до заголовка «mentors <число наставников>»");
-            if (menteeCount < 0) throw Error($"запись «{record}» до заголовка «mentees <число наставляемых>»");
+            if (_mentorCount < 0) throw Error($"запись «{record}» до заголовка «mentors <число наставников>»");
+            if (_menteeCount < 0) throw Error($"запись «{record}» до заголовка «mentees <число наставляемых>»");
         }
 
         private int Id(long value, int count, string whose)
@@ -325,7 +325,7 @@ public static class InstanceFile
                 {
                     throw Error($"лишнее поле «{Shown(token)}»: ожидается «{shape}»");
                 }
-                fields[found++] = Integer(token);
+                _fields[found++] = Integer(token);
             }
             if (found < count) throw Error($"ожидается «{shape}»: полей {found} из {count}");
         }
@@ -362,7 +362,7 @@ public static class InstanceFile
             return s.Length > 40 ? s[..40] + "…" : s;
         }
 
-        private InstanceFormatException Error(string message) => new(line, message);
+        private InstanceFormatException Error(string message) => new(_line, message);
     }
 }
 

@@ -184,11 +184,11 @@ public static class InstanceGenerator
     /// <summary>SplitMix64: tiny, fast and the same on every platform and runtime version.</summary>
     private sealed class SplitMix(ulong seed)
     {
-        private ulong state = seed;
+        private ulong _state = seed;
 
         public ulong Next()
         {
-            var z = state += 0x9E3779B97F4A7C15UL;
+            var z = _state += 0x9E3779B97F4A7C15UL;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);
@@ -199,20 +199,20 @@ public static class InstanceGenerator
 
         public ulong Below(ulong n) => n <= 1 ? 0 : (ulong)(Unit() * n);
 
-        private double spare = double.NaN;
+        private double _spare = double.NaN;
 
         /// <summary>Standard normal by Box-Muller; each pair of uniforms gives two.</summary>
         public double Normal()
         {
-            if (!double.IsNaN(spare))
+            if (!double.IsNaN(_spare))
             {
-                var kept = spare;
-                spare = double.NaN;
+                var kept = _spare;
+                _spare = double.NaN;
                 return kept;
             }
             var r = Math.Sqrt(-2 * Math.Log(1 - Unit()));
             var (sin, cos) = Math.SinCos(2 * Math.PI * Unit());
-            spare = r * sin;
+            _spare = r * sin;
             return r * cos;
         }
     }

@@ -59,13 +59,25 @@ public static class MatchFilters
         if (!mentee.ConsentValid) mask |= 1 << 0;
         if (mentor.Ineligible.Count > 0) mask |= 1 << 1;
         if (!prepared.MentorKinds.Contains(mentor.Kind) || !prepared.MenteeKinds.Contains(mentee.Kind)
-            || (mentor.AllowedForms.Count > 0 && !mentor.AllowedForms.Contains(rules.Form))) mask |= 1 << 2;
+            || (mentor.AllowedForms.Count > 0 && !mentor.AllowedForms.Contains(rules.Form)))
+        {
+            mask |= 1 << 2;
+        }
+
         if (!prepared.OrganizationFits(mentee, mentor)) mask |= 1 << 3;
         if (mentor.MunicipalityId != mentee.MunicipalityId && !rules.CrossMunicipality) mask |= 1 << 4;
         if (mentor.Kind == PersonKind.Pupil && mentee.Kind == PersonKind.Pupil
-            && (mentor.Grade is null || mentee.Grade is null || mentor.Grade < mentee.Grade + rules.MinGradeGap)) mask |= 1 << 5;
+            && (mentor.Grade is null || mentee.Grade is null || mentor.Grade < mentee.Grade + rules.MinGradeGap))
+        {
+            mask |= 1 << 5;
+        }
+
         if (prepared.NeedsExperience
-            && (mentor.ExperienceYears is null || mentor.ExperienceYears < rules.MinTeacherExperienceYears)) mask |= 1 << 6;
+            && (mentor.ExperienceYears is null || mentor.ExperienceYears < rules.MinTeacherExperienceYears))
+        {
+            mask |= 1 << 6;
+        }
+
         if (mentor.Capacity - mentor.Load <= 0) mask |= 1 << 7;
         if (mentee.ExcludedMentorIds.Count > 0 && mentee.ExcludedMentorIds.Contains(mentor.Id)) mask |= 1 << 8;
         return mask;

@@ -149,8 +149,14 @@ public static class MatchScoring
                 a++;
                 b++;
             }
-            else if (mentee[a] < mentor[b]) a++;
-            else b++;
+            else if (mentee[a] < mentor[b])
+            {
+                a++;
+            }
+            else
+            {
+                b++;
+            }
         }
         return (double)shared / mentee.Length;
     }

@@ -131,7 +131,10 @@ public static class ReferenceSolver
         for (var v = 0; v < nodes; v++)
         {
             if (balance[v] > 0) { Add(s, v, balance[v], 0); required += balance[v]; }
-            else if (balance[v] < 0) Add(v, t, -balance[v], 0);
+            else if (balance[v] < 0)
+            {
+                Add(v, t, -balance[v], 0);
+            }
         }
         var (to, cap, cost, next) = (toList.ToArray(), capList.ToArray(), costList.ToArray(), nextList.ToArray());
 

@@ -250,9 +250,18 @@ public static partial class PeopleImport
 
             var birthText = Cell(Field.BirthDate)!;
             DateOnly? birth = null;
-            if (birthText.Length == 0) Fail(Field.BirthDate, birthText, "Укажите дату рождения");
-            else if (ParseDate(birthText) is not { } date) Fail(Field.BirthDate, birthText, "Неверная дата: нужна существующая дата в виде ДД.ММ.ГГГГ");
-            else if (date > today) Fail(Field.BirthDate, birthText, "Дата рождения в будущем");
+            if (birthText.Length == 0)
+            {
+                Fail(Field.BirthDate, birthText, "Укажите дату рождения");
+            }
+            else if (ParseDate(birthText) is not { } date)
+            {
+                Fail(Field.BirthDate, birthText, "Неверная дата: нужна существующая дата в виде ДД.ММ.ГГГГ");
+            }
+            else if (date > today)
+            {
+                Fail(Field.BirthDate, birthText, "Дата рождения в будущем");
+            }
             else
             {
                 birth = date;

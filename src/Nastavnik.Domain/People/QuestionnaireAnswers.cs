@@ -137,7 +137,10 @@ public static class QuestionnaireAnswers
         foreach (var name in Split(value))
         {
             if (topicIdByName.TryGetValue(name, out var id)) { if (!ids.Contains(id)) ids.Add(id); }
-            else unknown.Add(name);
+            else
+            {
+                unknown.Add(name);
+            }
         }
         return ids;
     }

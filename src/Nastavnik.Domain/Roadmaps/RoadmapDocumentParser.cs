@@ -93,7 +93,10 @@ public static partial class RoadmapDocumentParser
                 if (line.Trim().Length > 0) rows.Add(line.Split('\t').ToList());
                 continue;
             }
-            if (rows.Count == 0) preamble.Add(line);
+            if (rows.Count == 0)
+            {
+                preamble.Add(line);
+            }
             else if (i < lastTabLine && line.Trim().Length > 0)
             {
                 // A cell's line break inside the table: it goes on in the row's last filled cell.
@@ -201,21 +204,34 @@ public static partial class RoadmapDocumentParser
         if (number.Length == 0 && title.Length == 0 && !row.HasData) number = cells.FirstOrDefault(c => c.Length > 0) ?? "";
         if (number.Length > 0)
         {
-            if (RoadmapNumbering.Heading(number) is { } heading) SetHeading(row, heading, title);
+            if (RoadmapNumbering.Heading(number) is { } heading)
+            {
+                SetHeading(row, heading, title);
+            }
             else if (RoadmapNumbering.Leading(number) is { } n)
             {
                 row.Number = n.Text;
                 row.Title = RoadmapCellText.Join(n.Rest, title);
             }
-            else row.Title = RoadmapCellText.Join(number, title == number ? "" : title);
+            else
+            {
+                row.Title = RoadmapCellText.Join(number, title == number ? "" : title);
+            }
         }
-        else if (RoadmapNumbering.Heading(title) is { } heading) SetHeading(row, heading, "");
+        else if (RoadmapNumbering.Heading(title) is { } heading)
+        {
+            SetHeading(row, heading, "");
+        }
         else if (RoadmapNumbering.Leading(title) is { Dotted: true } n)
         {
             row.Number = n.Text;
             row.Title = n.Rest;
         }
-        else row.Title = title;
+        else
+        {
+            row.Title = title;
+        }
+
         return row;
     }
 

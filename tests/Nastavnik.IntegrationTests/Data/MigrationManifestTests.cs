@@ -33,11 +33,15 @@ public class MigrationManifestTests
             var name = Path.GetFileName(file);
             var sum = MigrationRunner.Checksum(File.ReadAllBytes(file));
             if (!recorded.TryGetValue(name, out var expected))
+            {
                 problems.Add($"{name} is new: add its line to db/migrations/{Manifest} (in db/migrations: sha256sum {name} >> {Manifest}), "
                              + "and do not change the file after that once it is on main.");
+            }
             else if (expected != sum)
+            {
                 problems.Add($"{name} differs from the text recorded in {Manifest}. A migration on main must never be edited: "
                              + "restore it (git checkout main -- db/migrations/" + name + ") and put the change into a new migration.");
+            }
         }
         foreach (var name in recorded.Keys.Where(n => !File.Exists(Path.Combine(dir, n))))
             problems.Add($"{name} is listed in {Manifest} but missing: a migration on main is never deleted or renamed.");

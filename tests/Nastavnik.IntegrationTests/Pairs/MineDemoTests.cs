@@ -29,8 +29,11 @@ public class MineDemoTests(AppFixture app)
 
         await using var check = Open(cs);
         var groups = await check.MentoringGroups.Where(g => g.Organization.ShortName == PeopleDemo.LinkedSchool)
-            .Select(g => new { g.Id, g.Status, Meetings = check.Meetings.Count(m => m.GroupId == g.Id), Goals = check.PlanGoals.Count(p => p.GroupId == g.Id),
-                Feedback = check.Feedback.Count(f => f.GroupId == g.Id), Last = check.Meetings.Where(m => m.GroupId == g.Id).Max(m => (DateOnly?)m.HeldOn) })
+            .Select(g => new
+            {
+                g.Id, g.Status, Meetings = check.Meetings.Count(m => m.GroupId == g.Id), Goals = check.PlanGoals.Count(p => p.GroupId == g.Id),
+                Feedback = check.Feedback.Count(f => f.GroupId == g.Id), Last = check.Meetings.Where(m => m.GroupId == g.Id).Max(m => (DateOnly?)m.HeldOn)
+            })
             .ToListAsync();
         Assert.Equal(6, groups.Count);
         Assert.Single(groups, g => g.Status == GroupStatus.Paused);

@@ -75,12 +75,11 @@ public static class Spreadsheets
             cell.StyleIndex?.Value is { } s && formats[(int)s].FontId?.Value is { } f && fonts[(int)f].Bold is not null;
         return sheet.Worksheet.Descendants<Row>().Select(row =>
         {
-            var cells = row.Elements<Cell>().Select(c => c.DataType?.Value switch
-            {
-                CellValues.InlineString => c.InlineString!.InnerText,
-                CellValues.SharedString => shared[int.Parse(c.CellValue!.Text)],
-                _ => c.CellValue?.Text ?? "",
-            }).ToList();
+            // CellValues is a struct since Open XML SDK 3, so it is compared, not switched on.
+            var cells = row.Elements<Cell>().Select(c =>
+                c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText
+                : c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text)]
+                : c.CellValue?.Text ?? "").ToList();
             return (cells, row.Elements<Cell>().FirstOrDefault() is { } cell && IsBold(cell));
         }).ToList();
     }

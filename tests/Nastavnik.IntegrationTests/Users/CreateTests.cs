@@ -12,17 +12,17 @@ public class CreateTests(AppFixture app)
 
     private static Dictionary<string, string> Fields(string login, Role role, long? region = null, long? municipality = null,
         long? organization = null, string password = NewPassword) => new()
-    {
-        ["Form.FullName"] = "Петрова Анна Ивановна",
-        ["Form.UserName"] = login,
-        ["Form.Email"] = "",
-        ["Form.Password"] = password,
-        ["Form.Repeat"] = password,
-        ["Form.Assignment.Role"] = role.ToString(),
-        ["Form.Assignment.RegionId"] = region?.ToString() ?? "",
-        ["Form.Assignment.MunicipalityId"] = municipality?.ToString() ?? "",
-        ["Form.Assignment.OrganizationId"] = organization?.ToString() ?? "",
-    };
+        {
+            ["Form.FullName"] = "Петрова Анна Ивановна",
+            ["Form.UserName"] = login,
+            ["Form.Email"] = "",
+            ["Form.Password"] = password,
+            ["Form.Repeat"] = password,
+            ["Form.Assignment.Role"] = role.ToString(),
+            ["Form.Assignment.RegionId"] = region?.ToString() ?? "",
+            ["Form.Assignment.MunicipalityId"] = municipality?.ToString() ?? "",
+            ["Form.Assignment.OrganizationId"] = organization?.ToString() ?? "",
+        };
 
     private static string NewLogin() => "new" + Guid.NewGuid().ToString("N")[..10];
 

@@ -22,49 +22,49 @@ internal sealed class Auction
 {
     private const int Unassigned = -1, Null = -2;
     private const long Alpha = 8;                // ε shrinks by this factor per phase
-    private readonly Residual r;
-    private readonly int[] slotStart;       // per mentor, its slots [slotStart[j], slotStart[j + 1])
-    private readonly int[] slotMentor;
-    private readonly int[] mentorMark;      // per mentor, 1 + the first mentee of the component that listed it
-    private readonly long[] price;
-    private readonly int[] holder;          // per slot, mentee or -1
-    private readonly int[] slotOf;          // per mentee: slot, Unassigned or Null
-    private readonly int[] edgeOfSlot;      // per mentee: the edge to its slot's mentor
-    private readonly int[] inStart, inMentee, inEdge; // per mentor, its candidate mentees and their edges
+    private readonly Residual _r;
+    private readonly int[] _slotStart;       // per mentor, its slots [slotStart[j], slotStart[j + 1])
+    private readonly int[] _slotMentor;
+    private readonly int[] _mentorMark;      // per mentor, 1 + the first mentee of the component that listed it
+    private readonly long[] _price;
+    private readonly int[] _holder;          // per slot, mentee or -1
+    private readonly int[] _slotOf;          // per mentee: slot, Unassigned or Null
+    private readonly int[] _edgeOfSlot;      // per mentee: the edge to its slot's mentor
+    private readonly int[] _inStart, _inMentee, _inEdge; // per mentor, its candidate mentees and their edges
 
     public Auction(Residual residual, bool[] active)
     {
-        r = residual;
-        var m = r.Free.Length;
-        slotStart = new int[m + 1];
-        for (var j = 0; j < m; j++) slotStart[j + 1] = slotStart[j] + r.Free[j];
-        slotMentor = new int[slotStart[m]];
-        for (var j = 0; j < m; j++) Array.Fill(slotMentor, j, slotStart[j], slotStart[j + 1] - slotStart[j]);
-        mentorMark = new int[m];
-        price = new long[slotStart[m]];
-        holder = new int[slotStart[m]];
-        Array.Fill(holder, -1);
-        slotOf = new int[r.N];
-        Array.Fill(slotOf, Unassigned);
-        edgeOfSlot = new int[r.N];
-        inStart = new int[m + 1];
-        for (var i = 0; i < r.N; i++)
+        _r = residual;
+        var m = _r.Free.Length;
+        _slotStart = new int[m + 1];
+        for (var j = 0; j < m; j++) _slotStart[j + 1] = _slotStart[j] + _r.Free[j];
+        _slotMentor = new int[_slotStart[m]];
+        for (var j = 0; j < m; j++) Array.Fill(_slotMentor, j, _slotStart[j], _slotStart[j + 1] - _slotStart[j]);
+        _mentorMark = new int[m];
+        _price = new long[_slotStart[m]];
+        _holder = new int[_slotStart[m]];
+        Array.Fill(_holder, -1);
+        _slotOf = new int[_r.N];
+        Array.Fill(_slotOf, Unassigned);
+        _edgeOfSlot = new int[_r.N];
+        _inStart = new int[m + 1];
+        for (var i = 0; i < _r.N; i++)
         {
             if (!active[i]) continue;
-            for (var e = r.EdgeStart[i]; e < r.EdgeStart[i + 1]; e++) inStart[r.EdgeMentor[e] + 1]++;
+            for (var e = _r.EdgeStart[i]; e < _r.EdgeStart[i + 1]; e++) _inStart[_r.EdgeMentor[e] + 1]++;
         }
-        for (var j = 0; j < m; j++) inStart[j + 1] += inStart[j];
-        var fill = (int[])inStart.Clone();
-        inMentee = new int[inStart[m]];
-        inEdge = new int[inStart[m]];
-        for (var i = 0; i < r.N; i++)
+        for (var j = 0; j < m; j++) _inStart[j + 1] += _inStart[j];
+        var fill = (int[])_inStart.Clone();
+        _inMentee = new int[_inStart[m]];
+        _inEdge = new int[_inStart[m]];
+        for (var i = 0; i < _r.N; i++)
         {
             if (!active[i]) continue;
-            for (var e = r.EdgeStart[i]; e < r.EdgeStart[i + 1]; e++)
+            for (var e = _r.EdgeStart[i]; e < _r.EdgeStart[i + 1]; e++)
             {
-                var at = fill[r.EdgeMentor[e]]++;
-                inMentee[at] = i;
-                inEdge[at] = e;
+                var at = fill[_r.EdgeMentor[e]]++;
+                _inMentee[at] = i;
+                _inEdge[at] = e;
             }
         }
     }
@@ -85,12 +85,12 @@ internal sealed class Auction
         var mark = mentees[0] + 1;
         foreach (var i in mentees)
         {
-            for (var e = r.EdgeStart[i]; e < r.EdgeStart[i + 1]; e++)
+            for (var e = _r.EdgeStart[i]; e < _r.EdgeStart[i + 1]; e++)
             {
-                maxScore = Math.Max(maxScore, r.Score[e]);
-                var j = r.EdgeMentor[e];
-                if (mentorMark[j] == mark) continue;
-                mentorMark[j] = mark;
+                maxScore = Math.Max(maxScore, _r.Score[e]);
+                var j = _r.EdgeMentor[e];
+                if (_mentorMark[j] == mark) continue;
+                _mentorMark[j] = mark;
                 w.Mentors.Add(j);
             }
         }
@@ -101,9 +101,9 @@ internal sealed class Auction
             w.Pending.Clear();
             foreach (var i in mentees)
             {
-                if (slotOf[i] != Unassigned && Profit(i, k) >= BestValue(i, k) - eps) continue;
-                if (slotOf[i] >= 0) holder[slotOf[i]] = -1;
-                slotOf[i] = Unassigned;
+                if (_slotOf[i] != Unassigned && Profit(i, k) >= BestValue(i, k) - eps) continue;
+                if (_slotOf[i] >= 0) _holder[_slotOf[i]] = -1;
+                _slotOf[i] = Unassigned;
                 w.Pending.Add(i);
             }
             Forward(CollectionsMarshal.AsSpan(w.Pending), k, eps, w);
@@ -113,9 +113,9 @@ internal sealed class Auction
         }
         foreach (var i in mentees)
         {
-            if (slotOf[i] < 0) continue;
-            r.Attach(i, edgeOfSlot[i]);
-            r.Free[r.EdgeMentor[edgeOfSlot[i]]]--;
+            if (_slotOf[i] < 0) continue;
+            _r.Attach(i, _edgeOfSlot[i]);
+            _r.Free[_r.EdgeMentor[_edgeOfSlot[i]]]--;
         }
     }
 
@@ -125,9 +125,9 @@ internal sealed class Auction
         if (queue.Length < mentees.Length) queue = w.Queue = new int[Math.Max(mentees.Length, 2 * queue.Length)];
         int headAt = 0, count = 0, cap = queue.Length;
         foreach (var i in mentees) queue[count++] = i;
-        var score = r.Score;
-        var edgeMentor = r.EdgeMentor;
-        var edgeStart = r.EdgeStart;
+        var score = _r.Score;
+        var edgeMentor = _r.EdgeMentor;
+        var edgeStart = _r.EdgeStart;
         while (count > 0)
         {
             var i = queue[headAt];
@@ -140,34 +140,41 @@ internal sealed class Auction
             for (int e = edgeStart[i], end = edgeStart[i + 1]; e < end; e++)
             {
                 var j = edgeMentor[e];
-                int s0 = slotStart[j], s1 = slotStart[j + 1];
-                long p1 = price[s0], p2 = long.MaxValue;
+                int s0 = _slotStart[j], s1 = _slotStart[j + 1];
+                long p1 = _price[s0], p2 = long.MaxValue;
                 var at = s0;
                 for (var s = s0 + 1; s < s1; s++)
                 {
-                    var p = price[s];
+                    var p = _price[s];
                     if (p < p1) { p2 = p1; p1 = p; at = s; }
-                    else if (p < p2) p2 = p;
+                    else if (p < p2)
+                    {
+                        p2 = p;
+                    }
                 }
                 var a = score[e] * k;
                 var v1 = a - p1;
                 if (v1 > u1) { u2 = u1; u1 = v1; bestSlot = at; bestEdge = e; }
-                else if (v1 > u2) u2 = v1;
+                else if (v1 > u2)
+                {
+                    u2 = v1;
+                }
+
                 if (p2 != long.MaxValue && a - p2 > u2) u2 = a - p2;
             }
             if (bestSlot < 0)
             {
-                slotOf[i] = Null;
+                _slotOf[i] = Null;
                 continue;
             }
-            price[bestSlot] += u1 - u2 + eps;
-            var old = holder[bestSlot];
-            holder[bestSlot] = i;
-            slotOf[i] = bestSlot;
-            edgeOfSlot[i] = bestEdge;
+            _price[bestSlot] += u1 - u2 + eps;
+            var old = _holder[bestSlot];
+            _holder[bestSlot] = i;
+            _slotOf[i] = bestSlot;
+            _edgeOfSlot[i] = bestEdge;
             if (old >= 0)
             {
-                slotOf[old] = Unassigned;
+                _slotOf[old] = Unassigned;
                 var tail = headAt + count++;
                 queue[tail >= cap ? tail - cap : tail] = old;
             }
@@ -180,41 +187,44 @@ internal sealed class Auction
         free.Clear();
         foreach (var j in w.Mentors)
         {
-            for (var s = slotStart[j]; s < slotStart[j + 1]; s++)
+            for (var s = _slotStart[j]; s < _slotStart[j + 1]; s++)
             {
-                if (holder[s] < 0 && price[s] > 0) free.Add(s);
+                if (_holder[s] < 0 && _price[s] > 0) free.Add(s);
             }
         }
-        var score = r.Score;
+        var score = _r.Score;
         while (free.Count > 0)
         {
             var s = free[^1];
             free.RemoveAt(free.Count - 1);
-            var j = slotMentor[s];
+            var j = _slotMentor[s];
             // Margin of mentee i for this slot: its score here minus its current profit.
             long b1 = long.MinValue, b2 = long.MinValue;
             int best = -1, bestEdge = -1;
-            for (var at = inStart[j]; at < inStart[j + 1]; at++)
+            for (var at = _inStart[j]; at < _inStart[j + 1]; at++)
             {
-                var i = inMentee[at];
-                var e = inEdge[at];
+                var i = _inMentee[at];
+                var e = _inEdge[at];
                 var b = score[e] * k - Profit(i, k);
                 if (b > b1) { b2 = b1; b1 = b; best = i; bestEdge = e; }
-                else if (b > b2) b2 = b;
+                else if (b > b2)
+                {
+                    b2 = b;
+                }
             }
             if (best < 0 || b1 - eps <= 0)
             {
-                price[s] = 0;
+                _price[s] = 0;
                 continue;
             }
             // The slot's price falls to where the runner-up (or staying free at 0) is ε short of taking it.
-            price[s] = b2 == long.MinValue ? 0 : Math.Max(0, b2 - eps);
-            var from = slotOf[best];
-            if (from >= 0) holder[from] = -1;
-            holder[s] = best;
-            slotOf[best] = s;
-            edgeOfSlot[best] = bestEdge;
-            if (from >= 0 && price[from] > 0) free.Add(from);
+            _price[s] = b2 == long.MinValue ? 0 : Math.Max(0, b2 - eps);
+            var from = _slotOf[best];
+            if (from >= 0) _holder[from] = -1;
+            _holder[s] = best;
+            _slotOf[best] = s;
+            _edgeOfSlot[best] = bestEdge;
+            if (from >= 0 && _price[from] > 0) free.Add(from);
         }
     }
 
@@ -222,19 +232,19 @@ internal sealed class Auction
     private long BestValue(int i, long k)
     {
         long best = 0;
-        for (var e = r.EdgeStart[i]; e < r.EdgeStart[i + 1]; e++)
+        for (var e = _r.EdgeStart[i]; e < _r.EdgeStart[i + 1]; e++)
         {
-            var j = r.EdgeMentor[e];
-            var p = price[slotStart[j]];
-            for (var s = slotStart[j] + 1; s < slotStart[j + 1]; s++) p = Math.Min(p, price[s]);
-            best = Math.Max(best, r.Score[e] * k - p);
+            var j = _r.EdgeMentor[e];
+            var p = _price[_slotStart[j]];
+            for (var s = _slotStart[j] + 1; s < _slotStart[j + 1]; s++) p = Math.Min(p, _price[s]);
+            best = Math.Max(best, _r.Score[e] * k - p);
         }
         return best;
     }
 
     private long Profit(int i, long k)
     {
-        var s = slotOf[i];
-        return s < 0 ? 0 : r.Score[edgeOfSlot[i]] * k - price[s];
+        var s = _slotOf[i];
+        return s < 0 ? 0 : _r.Score[_edgeOfSlot[i]] * k - _price[s];
     }
 }

@@ -16,8 +16,8 @@ internal sealed class ShortestPaths
 {
     // The sink's potential never changes (its distance is the one every update is measured from), so it stays 0:
     // mentor j's price is −pi[j].
-    private const long piT = 0;
-    private readonly Residual r;
+    private const long PiT = 0;
+    private readonly Residual _r;
     // Per node, side by side so that one arc touches one cache line: potential, tentative distance, the round that
     // distance belongs to, and the position in the heap (-1 once settled).
     private struct Node
@@ -25,17 +25,17 @@ internal sealed class ShortestPaths
         public long Pi, Dist;
         public int Stamp, Pos;
     }
-    private readonly Node[] node;
-    private readonly int[] predMentee, predEdge; // per mentor: the mentee and edge it was reached by
+    private readonly Node[] _node;
+    private readonly int[] _predMentee, _predEdge; // per mentor: the mentee and edge it was reached by
 
     public ShortestPaths(Residual residual)
     {
-        r = residual;
-        var n = r.N;
-        var m = r.Free.Length;
-        node = new Node[n + m];
-        predMentee = new int[m];
-        predEdge = new int[m];
+        _r = residual;
+        var n = _r.N;
+        var m = _r.Free.Length;
+        _node = new Node[n + m];
+        _predMentee = new int[m];
+        _predEdge = new int[m];
     }
 
     /// <summary>Per-thread scratch: an indexed binary heap and the list of nodes a search touched.</summary>
@@ -56,11 +56,11 @@ internal sealed class ShortestPaths
         w.Deferred.Clear();
         if (warmStart) Auction(mentees, w);
         else w.Deferred.AddRange(mentees);
-        var n = r.N;
+        var n = _r.N;
         foreach (var i in mentees)
         {
-            var e = r.EdgeOf[i];
-            node[i].Pi = e < 0 ? 0 : r.Score[e] + node[n + r.EdgeMentor[e]].Pi;
+            var e = _r.EdgeOf[i];
+            _node[i].Pi = e < 0 ? 0 : _r.Score[e] + _node[n + _r.EdgeMentor[e]].Pi;
         }
         foreach (var v in w.Deferred) Add(v, w);
     }
@@ -79,12 +79,12 @@ internal sealed class ShortestPaths
     /// </summary>
     private void Auction(ReadOnlySpan<int> mentees, Worker w)
     {
-        var n = r.N;
-        var score = r.Score;
-        var edgeMentor = r.EdgeMentor;
-        var edgeStart = r.EdgeStart;
-        var edgeOf = r.EdgeOf;
-        var free = r.Free;
+        var n = _r.N;
+        var score = _r.Score;
+        var edgeMentor = _r.EdgeMentor;
+        var edgeStart = _r.EdgeStart;
+        var edgeOf = _r.EdgeOf;
+        var free = _r.Free;
         var queue = w.Queue;
         if (queue.Length < mentees.Length) queue = w.Queue = new int[Math.Max(mentees.Length, 2 * queue.Length)];
         // A ring buffer: a mentee is queued only while unplaced, so at most one entry per mentee is ever waiting.
@@ -101,15 +101,18 @@ internal sealed class ShortestPaths
             var e1 = -1;
             for (int e = edgeStart[i], end = edgeStart[i + 1]; e < end; e++)
             {
-                var value = score[e] + node[n + edgeMentor[e]].Pi;
+                var value = score[e] + _node[n + edgeMentor[e]].Pi;
                 if (value > u1) { u2 = u1; u1 = value; e1 = e; }
-                else if (value > u2) u2 = value;
+                else if (value > u2)
+                {
+                    u2 = value;
+                }
             }
             if (e1 < 0) continue;                       // staying unmatched is best
             var j = edgeMentor[e1];
             if (free[j] > 0)
             {
-                r.Attach(i, e1);
+                _r.Attach(i, e1);
                 free[j]--;
                 continue;
             }
@@ -117,16 +120,19 @@ internal sealed class ShortestPaths
             // Slack of each holder at the current price; the least one is outbid.
             var weakest = -1;
             long least = long.MaxValue, second = long.MaxValue;
-            for (var h = r.Head[j]; h >= 0; h = r.Next[h])
+            for (var h = _r.Head[j]; h >= 0; h = _r.Next[h])
             {
-                var slack = score[edgeOf[h]] + node[n + j].Pi - Alternative(h, j);
+                var slack = score[edgeOf[h]] + _node[n + j].Pi - Alternative(h, j);
                 if (slack < least) { second = least; least = slack; weakest = h; }
-                else if (slack < second) second = slack;
+                else if (slack < second)
+                {
+                    second = slack;
+                }
             }
             var delta = Math.Max(0, Math.Min(u1 - u2, second));
-            node[n + j].Pi -= delta;
-            r.Detach(weakest);
-            r.Attach(i, e1);
+            _node[n + j].Pi -= delta;
+            _r.Detach(weakest);
+            _r.Attach(i, e1);
             var tail = headAt + count++;
             queue[tail >= cap ? tail - cap : tail] = weakest;
         }
@@ -135,13 +141,13 @@ internal sealed class ShortestPaths
     /// <summary>The best value of mentee h outside mentor j: another candidate, or 0 for staying unmatched.</summary>
     private long Alternative(int h, int j)
     {
-        var n = r.N;
+        var n = _r.N;
         long best = 0;
-        for (int e = r.EdgeStart[h], end = r.EdgeStart[h + 1]; e < end; e++)
+        for (int e = _r.EdgeStart[h], end = _r.EdgeStart[h + 1]; e < end; e++)
         {
-            var k = r.EdgeMentor[e];
+            var k = _r.EdgeMentor[e];
             if (k == j) continue;
-            var value = r.Score[e] + node[n + k].Pi;
+            var value = _r.Score[e] + _node[n + k].Pi;
             if (value > best) best = value;
         }
         return best;
@@ -149,36 +155,36 @@ internal sealed class ShortestPaths
 
     private bool TryFast(int v, Worker w)
     {
-        var n = r.N;
-        var score = r.Score;
-        var edgeMentor = r.EdgeMentor;
-        var free = r.Free;
-        int s = r.EdgeStart[v], t = r.EdgeStart[v + 1];
-        var piV = node[v].Pi;
+        var n = _r.N;
+        var score = _r.Score;
+        var edgeMentor = _r.EdgeMentor;
+        var free = _r.Free;
+        int s = _r.EdgeStart[v], t = _r.EdgeStart[v + 1];
+        var piV = _node[v].Pi;
 
         // Fast path (the greedy step): the shortest path is v → j → sink when the cheapest first arc goes to a mentor
         // with a free slot whose arc to the sink is tight — every other path starts with an arc at least as expensive,
         // and reduced costs are non-negative, so no path is shorter. Dijkstra would settle only v before the sink,
         // so the only potential change is pi[v] −= L, exactly what the full search does: dual feasibility is kept
         // (arcs out of v drop by L ≤ their reduced cost, the new matched arc's reverse gets reduced cost 0).
-        long best = piV - piT;
+        var best = piV - PiT;
         var bestE = -1;
         var rmin = long.MaxValue;
         for (var e = s; e < t; e++)
         {
             var y = n + edgeMentor[e];
-            var rc = piV - score[e] - node[y].Pi;
+            var rc = piV - score[e] - _node[y].Pi;
             if (rc < rmin) rmin = rc;
             if (free[edgeMentor[e]] > 0)
             {
-                var c = rc + node[y].Pi - piT;
+                var c = rc + _node[y].Pi - PiT;
                 if (c < best) { best = c; bestE = e; }
             }
         }
         if (best <= rmin)
         {
-            node[v].Pi = piV - best;
-            if (bestE >= 0) { r.Attach(v, bestE); free[edgeMentor[bestE]]--; }
+            _node[v].Pi = piV - best;
+            if (bestE >= 0) { _r.Attach(v, bestE); free[edgeMentor[bestE]]--; }
             return true;
         }
         return false;
@@ -188,67 +194,67 @@ internal sealed class ShortestPaths
     {
         // v has no arcs in yet: its potential only has to make its own arcs non-negative (the best one tight).
         long top = 0;
-        for (var e = r.EdgeStart[v]; e < r.EdgeStart[v + 1]; e++) top = Math.Max(top, r.Score[e] + node[r.N + r.EdgeMentor[e]].Pi);
-        node[v].Pi = top;
+        for (var e = _r.EdgeStart[v]; e < _r.EdgeStart[v + 1]; e++) top = Math.Max(top, _r.Score[e] + _node[_r.N + _r.EdgeMentor[e]].Pi);
+        _node[v].Pi = top;
         if (TryFast(v, w)) return;
-        var n = r.N;
-        var score = r.Score;
-        var edgeMentor = r.EdgeMentor;
-        var free = r.Free;
-        int s = r.EdgeStart[v], t = r.EdgeStart[v + 1];
-        var piV = node[v].Pi;
+        var n = _r.N;
+        var score = _r.Score;
+        var edgeMentor = _r.EdgeMentor;
+        var free = _r.Free;
+        int s = _r.EdgeStart[v], t = _r.EdgeStart[v + 1];
+        var piV = _node[v].Pi;
 
         var round = ++w.Round;
         w.HeapCount = 0;
         w.VisitedCount = 0;
-        node[v].Stamp = round;
-        node[v].Dist = 0;
+        _node[v].Stamp = round;
+        _node[v].Dist = 0;
         w.Visited[w.VisitedCount++] = v;
-        var dSink = piV - piT;
+        var dSink = piV - PiT;
         var sinkFrom = v;
         for (var e = s; e < t; e++)
         {
             var y = n + edgeMentor[e];
-            var nd = piV - score[e] - node[y].Pi;
-            if (nd >= dSink || (node[y].Stamp == round && node[y].Dist <= nd)) continue;
+            var nd = piV - score[e] - _node[y].Pi;
+            if (nd >= dSink || (_node[y].Stamp == round && _node[y].Dist <= nd)) continue;
             Relax(w, y, nd, v, e, round);
         }
-        var head = r.Head;
-        var next = r.Next;
-        var edgeOf = r.EdgeOf;
-        var edgeStart = r.EdgeStart;
+        var head = _r.Head;
+        var next = _r.Next;
+        var edgeOf = _r.EdgeOf;
+        var edgeStart = _r.EdgeStart;
         while (w.HeapCount > 0)
         {
             var d = w.HeapKey[0];
             if (d >= dSink) break;
             var x = PopMin(w);
-            var px = node[x].Pi;
+            var px = _node[x].Pi;
             if (x >= n)
             {
                 var j = x - n;
                 if (free[j] > 0)
                 {
-                    var c = d + px - piT;
+                    var c = d + px - PiT;
                     if (c < dSink) { dSink = c; sinkFrom = x; }
                 }
                 for (var i = head[j]; i >= 0; i = next[i])
                 {
-                    var nd = d + score[edgeOf[i]] + px - node[i].Pi;
-                    if (nd >= dSink || (node[i].Stamp == round && node[i].Dist <= nd)) continue;
+                    var nd = d + score[edgeOf[i]] + px - _node[i].Pi;
+                    if (nd >= dSink || (_node[i].Stamp == round && _node[i].Dist <= nd)) continue;
                     RelaxMentee(w, i, nd, round);
                 }
             }
             else
             {
-                var c = d + px - piT;
+                var c = d + px - PiT;
                 if (c < dSink) { dSink = c; sinkFrom = x; }
                 var held = edgeOf[x];
                 for (int e = edgeStart[x], end = edgeStart[x + 1]; e < end; e++)
                 {
                     if (e == held) continue;
                     var y = n + edgeMentor[e];
-                    var nd = d - score[e] + px - node[y].Pi;
-                    if (nd >= dSink || (node[y].Stamp == round && node[y].Dist <= nd)) continue;
+                    var nd = d - score[e] + px - _node[y].Pi;
+                    if (nd >= dSink || (_node[y].Stamp == round && _node[y].Dist <= nd)) continue;
                     Relax(w, y, nd, x, e, round);
                 }
             }
@@ -256,33 +262,33 @@ internal sealed class ShortestPaths
         for (var k = 0; k < w.VisitedCount; k++)
         {
             var x = w.Visited[k];
-            if (node[x].Dist < dSink) node[x].Pi += node[x].Dist - dSink;
+            if (_node[x].Dist < dSink) _node[x].Pi += _node[x].Dist - dSink;
         }
         Augment(v, sinkFrom);
     }
 
     private void Augment(int v, int sinkFrom)
     {
-        var n = r.N;
+        var n = _r.N;
         int j;
         if (sinkFrom >= n)
         {
             j = sinkFrom - n;
-            r.Free[j]--;
+            _r.Free[j]--;
         }
         else
         {
             if (sinkFrom == v) return;          // v stays unmatched
-            j = r.MentorOf(sinkFrom);           // a matched mentee is let go
-            r.Detach(sinkFrom);
+            j = _r.MentorOf(sinkFrom);           // a matched mentee is let go
+            _r.Detach(sinkFrom);
         }
         while (true)
         {
             // Mentor j gets the mentee it was reached from; that mentee leaves its own mentor (or is v).
-            var i = predMentee[j];
-            var old = i == v ? -1 : r.MentorOf(i);
-            r.Detach(i);
-            r.Attach(i, predEdge[j]);
+            var i = _predMentee[j];
+            var old = i == v ? -1 : _r.MentorOf(i);
+            _r.Detach(i);
+            _r.Attach(i, _predEdge[j]);
             if (i == v) return;
             j = old;
         }
@@ -290,25 +296,25 @@ internal sealed class ShortestPaths
 
     private void Relax(Worker w, int y, long d, int from, int e, int round)
     {
-        var j = y - r.N;
-        predMentee[j] = from;
-        predEdge[j] = e;
+        var j = y - _r.N;
+        _predMentee[j] = from;
+        _predEdge[j] = e;
         RelaxMentee(w, y, d, round);
     }
 
     private void RelaxMentee(Worker w, int y, long d, int round)
     {
-        node[y].Dist = d;
-        if (node[y].Stamp != round)
+        _node[y].Dist = d;
+        if (_node[y].Stamp != round)
         {
-            node[y].Stamp = round;
+            _node[y].Stamp = round;
             if (w.VisitedCount == w.Visited.Length) Array.Resize(ref w.Visited, w.Visited.Length * 2);
             w.Visited[w.VisitedCount++] = y;
             Push(w, y);
         }
         else
         {
-            SiftUp(w, node[y].Pos, y, d);
+            SiftUp(w, _node[y].Pos, y, d);
         }
     }
 
@@ -319,7 +325,7 @@ internal sealed class ShortestPaths
             Array.Resize(ref w.HeapNode, w.HeapCount * 2);
             Array.Resize(ref w.HeapKey, w.HeapCount * 2);
         }
-        SiftUp(w, w.HeapCount++, y, node[y].Dist);
+        SiftUp(w, w.HeapCount++, y, _node[y].Dist);
     }
 
     private void SiftUp(Worker w, int at, int y, long d)
@@ -332,12 +338,12 @@ internal sealed class ShortestPaths
             if (keys[parent] <= d) break;
             nodes[at] = nodes[parent];
             keys[at] = keys[parent];
-            node[nodes[at]].Pos = at;
+            _node[nodes[at]].Pos = at;
             at = parent;
         }
         nodes[at] = y;
         keys[at] = d;
-        node[y].Pos = at;
+        _node[y].Pos = at;
     }
 
     private int PopMin(Worker w)
@@ -345,7 +351,7 @@ internal sealed class ShortestPaths
         var nodes = w.HeapNode;
         var keys = w.HeapKey;
         var top = nodes[0];
-        node[top].Pos = -1;
+        _node[top].Pos = -1;
         var count = --w.HeapCount;
         if (count == 0) return top;
         var y = nodes[count];
@@ -359,12 +365,12 @@ internal sealed class ShortestPaths
             if (keys[c] >= d) break;
             nodes[at] = nodes[c];
             keys[at] = keys[c];
-            node[nodes[at]].Pos = at;
+            _node[nodes[at]].Pos = at;
             at = c;
         }
         nodes[at] = y;
         keys[at] = d;
-        node[y].Pos = at;
+        _node[y].Pos = at;
         return top;
     }
 }

@@ -62,5 +62,6 @@ public static class AuditWorkbook
         new CellFormats(
             new CellFormat(),
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-            new CellFormat { FontId = 1, ApplyFont = true }) { Count = 3 });
+            new CellFormat { FontId = 1, ApplyFont = true })
+        { Count = 3 });
 }

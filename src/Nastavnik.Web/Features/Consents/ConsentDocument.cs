@@ -109,8 +109,10 @@ public static class ConsentDocument
                 + "превышающий тридцати дней, уничтожает персональные данные, о чём составляется акт об уничтожении персональных "
                 + "данных; обезличенные сведения в ранее сданной отчётности сохраняются."));
             if (minor)
+            {
                 content.Add(Paragraph(JustificationValues.Both, false,
                     "Обучающийся, достигший 14 лет, подписывает настоящее согласие наряду с законным представителем."));
+            }
         }
         content.Add(Paragraph(JustificationValues.Left, false, ""));
         content.Add(Paragraph(JustificationValues.Left, false, $"Дата: «____» ____________ {d.Today.Year} г."));

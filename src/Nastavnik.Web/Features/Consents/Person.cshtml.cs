@@ -49,7 +49,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         AddErrors(nameof(Record), ConsentRecording.CheckRecord(Subject.Status, Subject.BirthDate, form.GivenOn, form.RepresentativeId,
             Representatives.Select(r => r.RepresentativeId), Today));
 
-        string scanName = "";
+        var scanName = "";
         byte[]? scan = null;
         if (form.Scan is { Length: > 0 } file)
         {

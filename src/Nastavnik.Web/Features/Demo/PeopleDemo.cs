@@ -174,8 +174,12 @@ public static class PeopleDemo
             {
                 var isTeacher = m.Kind == PersonKind.Teacher;
                 var trained = isTeacher ? rnd.Next(100) < 75 || m == teachers[0] : rnd.Next(100) < (isLinked ? 90 : 60);
-                if (!isTeacher) m.Subjects = string.Join(", ", Pick(rnd, [.. Enumerable.Range(0, PupilSubjects.Length).Select(i => (long)i)], rnd.Next(1, 3))
+                if (!isTeacher)
+                {
+                    m.Subjects = string.Join(", ", Pick(rnd, [.. Enumerable.Range(0, PupilSubjects.Length).Select(i => (long)i)], rnd.Next(1, 3))
                     .Select(i => PupilSubjects[i]));
+                }
+
                 var competencies = isTeacher && teacherTopics.Count > 0
                     ? Pick(rnd, teacherTopics, rnd.Next(1, 4)).Concat(Pick(rnd, topics, rnd.Next(0, 2))).ToArray()
                     : Pick(rnd, topics, rnd.Next(1, 4)).ToArray();

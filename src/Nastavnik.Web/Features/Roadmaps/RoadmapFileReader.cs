@@ -203,7 +203,7 @@ public sealed class RoadmapFileReader(IOptions<NastavnikOptions> options)
             {
                 var format = LevelOf(definition, l)?.NumberingFormat?.Val;
                 var value = Math.Max(counters[l], StartOf(definition, l));
-                string? rendered = format is null || format.Value == NumberFormatValues.Decimal ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                var rendered = format is null || format.Value == NumberFormatValues.Decimal ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : format.Value == NumberFormatValues.UpperRoman ? Roman(value)
                     : format.Value == NumberFormatValues.LowerRoman ? Roman(value).ToLowerInvariant()
                     : null;

@@ -128,7 +128,7 @@ public sealed class SpreadsheetReader(IOptions<NastavnikOptions> options)
         if (type == CellValues.InlineString) return cell.InlineString is { } inline ? TextOf(inline) : "";
         var raw = cell.CellValue?.Text ?? "";
         if (type == CellValues.SharedString) return int.TryParse(raw, out var i) && i >= 0 && i < shared.Count ? shared[i] : "";
-        if (type is null or CellValues.Number) return NumberText(raw);
+        if (type is null || type == CellValues.Number) return NumberText(raw);
         return raw;
     }
 

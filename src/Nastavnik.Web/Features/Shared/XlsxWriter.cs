@@ -30,7 +30,8 @@ public static class XlsxWriter
                 new SheetViews(new SheetView(new Pane
                 {
                     VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-                }) { WorkbookViewId = 0 }),
+                })
+                { WorkbookViewId = 0 }),
                 Widths(all),
                 data);
             workbook.Workbook.AppendChild(new Sheets(new Sheet
@@ -76,15 +77,18 @@ public static class XlsxWriter
     private static Stylesheet Styles() => new(
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }))
+        { Count = 2 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+        { Count = 2 },
         new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
         new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         new CellFormats(
             new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
-            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true }) { Count = 2 },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true })
+        { Count = 2 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     /// <summary>

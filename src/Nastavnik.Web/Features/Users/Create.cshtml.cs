@@ -35,7 +35,10 @@ public class CreateModel(NastavnikDb db, UserManager<User> users, CurrentUser me
         if (Form.Assignment.Role is not null)
         {
             var (assignment, field, error) = await Form.Assignment.BuildAsync(db, scope);
-            if (assignment is null) ModelState.AddModelError($"{nameof(Form)}.{nameof(Form.Assignment)}.{field}", error!);
+            if (assignment is null)
+            {
+                ModelState.AddModelError($"{nameof(Form)}.{nameof(Form.Assignment)}.{field}", error!);
+            }
             else if (ModelState.IsValid && await CreateAsync(assignment) is { } id)
             {
                 TempData["Message"] = $"Пользователь «{Form.UserName.Trim()}» создан";

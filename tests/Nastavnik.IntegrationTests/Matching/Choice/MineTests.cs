@@ -10,7 +10,7 @@ namespace Nastavnik.IntegrationTests.Matching.Choice;
 public class MineTests(AppFixture app)
 {
     private const string Url = "/Matching/Choice/Mine";
-    private readonly ChoiceData data = new(app);
+    private readonly ChoiceData _data = new(app);
 
     private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
@@ -20,7 +20,7 @@ public class MineTests(AppFixture app)
     [Fact]
     public async Task Get_MenteeWithOffers_SeesOnlyOwnOffersWithWhy()
     {
-        var world = await data.CreateAsync(mentors: 2, mentees: 2);
+        var world = await _data.CreateAsync(mentors: 2, mentees: 2);
         var client = await app.SignInAsync(world.Mentees[0].Login!);
 
         var html = await HtmlAsync(await client.GetAsync(Url));
@@ -31,8 +31,8 @@ public class MineTests(AppFixture app)
         Assert.Contains("Запросы и компетенции: 400 (Проектная деятельность)", html);
         Assert.Contains("Проектная деятельность", html);
         Assert.Contains("вт, чт после 15:00", html);
-        Assert.Contains($"data-choice=\"{await data.ChoiceIdAsync(world.RunId, world.Mentees[0], world.Mentors[0])}\"", html);
-        Assert.DoesNotContain($"data-choice=\"{await data.ChoiceIdAsync(world.RunId, world.Mentees[1], world.Mentors[0])}\"", html);
+        Assert.Contains($"_data-choice=\"{await _data.ChoiceIdAsync(world.RunId, world.Mentees[0], world.Mentors[0])}\"", html);
+        Assert.DoesNotContain($"_data-choice=\"{await _data.ChoiceIdAsync(world.RunId, world.Mentees[1], world.Mentors[0])}\"", html);
         Assert.DoesNotContain("+7 900", html);
     }
 
@@ -51,15 +51,15 @@ public class MineTests(AppFixture app)
     [Fact]
     public async Task Choose_Offered_SetsChosenAndNotifiesMentor()
     {
-        var world = await data.CreateAsync();
+        var world = await _data.CreateAsync();
         var mentee = world.Mentees[0];
         var client = await app.SignInAsync(mentee.Login!);
 
-        var response = await PostAsync(client, "Choose", await data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[0]));
+        var response = await PostAsync(client, "Choose", await _data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[0]));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(ChoiceStatus.Chosen, await data.StatusAsync(world.RunId, mentee, world.Mentors[0]));
-        Assert.Equal(ChoiceStatus.Offered, await data.StatusAsync(world.RunId, mentee, world.Mentors[1]));
+        Assert.Equal(ChoiceStatus.Chosen, await _data.StatusAsync(world.RunId, mentee, world.Mentors[0]));
+        Assert.Equal(ChoiceStatus.Offered, await _data.StatusAsync(world.RunId, mentee, world.Mentors[1]));
         await using var db = app.Db();
         var mentorUser = await db.Users.Where(u => u.UserName == world.Mentors[0].Login).Select(u => u.Id).SingleAsync();
         var notification = await db.Notifications.SingleAsync(n => n.UserId == mentorUser);
@@ -70,74 +70,74 @@ public class MineTests(AppFixture app)
     [Fact]
     public async Task Choose_WhileAnotherChosen_RefusedUntilCancelled()
     {
-        var world = await data.CreateAsync();
+        var world = await _data.CreateAsync();
         var mentee = world.Mentees[0];
         var client = await app.SignInAsync(mentee.Login!);
-        var first = await data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[0]);
-        var second = await data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[1]);
+        var first = await _data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[0]);
+        var second = await _data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[1]);
         await PostAsync(client, "Choose", first);
 
         var refused = await PostAsync(client, "Choose", second);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("сначала отмените выбор", await HtmlAsync(refused));
-        Assert.Equal(ChoiceStatus.Offered, await data.StatusAsync(world.RunId, mentee, world.Mentors[1]));
+        Assert.Equal(ChoiceStatus.Offered, await _data.StatusAsync(world.RunId, mentee, world.Mentors[1]));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "Cancel", first)).StatusCode);
-        Assert.Equal(ChoiceStatus.Offered, await data.StatusAsync(world.RunId, mentee, world.Mentors[0]));
+        Assert.Equal(ChoiceStatus.Offered, await _data.StatusAsync(world.RunId, mentee, world.Mentors[0]));
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "Choose", second)).StatusCode);
-        Assert.Equal(ChoiceStatus.Chosen, await data.StatusAsync(world.RunId, mentee, world.Mentors[1]));
+        Assert.Equal(ChoiceStatus.Chosen, await _data.StatusAsync(world.RunId, mentee, world.Mentors[1]));
     }
 
     [Fact]
     public async Task Choose_MentorFull_RefusedAndMarkedNoPlaces()
     {
-        var world = await data.CreateAsync(capacity: 1);
+        var world = await _data.CreateAsync(capacity: 1);
         var mentee = world.Mentees[0];
-        await data.AddActivePairAsync(world, world.Mentors[0]);
+        await _data.AddActivePairAsync(world, world.Mentors[0]);
         var client = await app.SignInAsync(mentee.Login!);
 
-        var response = await PostAsync(client, "Choose", await data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[0]));
+        var response = await PostAsync(client, "Choose", await _data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[0]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await HtmlAsync(response);
         Assert.Contains("У наставника не осталось свободных мест", html);
         Assert.Contains("мест нет", html);
-        Assert.Equal(ChoiceStatus.Offered, await data.StatusAsync(world.RunId, mentee, world.Mentors[0]));
+        Assert.Equal(ChoiceStatus.Offered, await _data.StatusAsync(world.RunId, mentee, world.Mentors[0]));
     }
 
     [Fact]
     public async Task Choose_AnotherMenteesOffer_RefusedAndUnchanged()
     {
-        var world = await data.CreateAsync(mentees: 2);
+        var world = await _data.CreateAsync(mentees: 2);
         var client = await app.SignInAsync(world.Mentees[0].Login!);
 
-        var response = await PostAsync(client, "Choose", await data.ChoiceIdAsync(world.RunId, world.Mentees[1], world.Mentors[0]));
+        var response = await PostAsync(client, "Choose", await _data.ChoiceIdAsync(world.RunId, world.Mentees[1], world.Mentors[0]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Предложение не найдено", await HtmlAsync(response));
-        Assert.Equal(ChoiceStatus.Offered, await data.StatusAsync(world.RunId, world.Mentees[1], world.Mentors[0]));
+        Assert.Equal(ChoiceStatus.Offered, await _data.StatusAsync(world.RunId, world.Mentees[1], world.Mentors[0]));
     }
 
     [Fact]
     public async Task Choose_DeclinedOffer_Refused()
     {
-        var world = await data.CreateAsync();
+        var world = await _data.CreateAsync();
         var mentee = world.Mentees[0];
-        await data.SetStatusAsync(world.RunId, mentee, world.Mentors[0], ChoiceStatus.Declined);
+        await _data.SetStatusAsync(world.RunId, mentee, world.Mentors[0], ChoiceStatus.Declined);
         var client = await app.SignInAsync(mentee.Login!);
 
-        var response = await PostAsync(client, "Choose", await data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[0]));
+        var response = await PostAsync(client, "Choose", await _data.ChoiceIdAsync(world.RunId, mentee, world.Mentors[0]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("сейчас нельзя выбрать", await HtmlAsync(response));
-        Assert.Equal(ChoiceStatus.Declined, await data.StatusAsync(world.RunId, mentee, world.Mentors[0]));
+        Assert.Equal(ChoiceStatus.Declined, await _data.StatusAsync(world.RunId, mentee, world.Mentors[0]));
     }
 
     [Fact]
     public async Task Post_EmptyForm_Answers200WithMessage()
     {
-        var world = await data.CreateAsync();
+        var world = await _data.CreateAsync();
         var client = await app.SignInAsync(world.Mentees[0].Login!);
 
         var choose = await client.PostFormAsync($"{Url}?handler=Choose", new(), getUrl: "/Account/ChangePassword");

@@ -11,19 +11,19 @@ namespace Nastavnik.IntegrationTests.Matching.Choice;
 [Collection(Collections.Bases)]
 public class ProgressTests(AppFixture app)
 {
-    private readonly ChoiceData data = new(app);
+    private readonly ChoiceData _data = new(app);
 
     private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     /// <summary>Four mentees: one accepted, one waiting, one declined, one who chose nobody.</summary>
     private async Task<ChoiceData.World> MixedAsync()
     {
-        var world = await data.CreateAsync(mentors: 2, mentees: 4);
+        var world = await _data.CreateAsync(mentors: 2, mentees: 4);
         var (m, t) = (world.Mentees, world.Mentors);
-        await data.SetStatusAsync(world.RunId, m[0], t[0], ChoiceStatus.Accepted);
-        await data.SetStatusAsync(world.RunId, m[0], t[1], ChoiceStatus.Withdrawn);
-        await data.SetStatusAsync(world.RunId, m[1], t[1], ChoiceStatus.Chosen);
-        await data.SetStatusAsync(world.RunId, m[2], t[0], ChoiceStatus.Declined);
+        await _data.SetStatusAsync(world.RunId, m[0], t[0], ChoiceStatus.Accepted);
+        await _data.SetStatusAsync(world.RunId, m[0], t[1], ChoiceStatus.Withdrawn);
+        await _data.SetStatusAsync(world.RunId, m[1], t[1], ChoiceStatus.Chosen);
+        await _data.SetStatusAsync(world.RunId, m[2], t[0], ChoiceStatus.Declined);
         return world;
     }
 
@@ -38,11 +38,11 @@ public class ProgressTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await HtmlAsync(response);
-        Assert.Contains("data-count=\"total\">4<", html);
-        Assert.Contains("data-count=\"chosen\">1<", html);
-        Assert.Contains("data-count=\"accepted\">1<", html);
-        Assert.Contains("data-count=\"declined\">1<", html);
-        Assert.Contains("data-count=\"not-chosen\">1<", html);
+        Assert.Contains("_data-count=\"total\">4<", html);
+        Assert.Contains("_data-count=\"chosen\">1<", html);
+        Assert.Contains("_data-count=\"accepted\">1<", html);
+        Assert.Contains("_data-count=\"declined\">1<", html);
+        Assert.Contains("_data-count=\"not-chosen\">1<", html);
         foreach (var mentee in world.Mentees) Assert.Contains(mentee.LastName, html);
         Assert.Contains("Наставник согласился", html);
         Assert.Contains("Закрыть выбор", html);
@@ -59,23 +59,23 @@ public class ProgressTests(AppFixture app)
 
         var html = await HtmlAsync(await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}?q={Uri.EscapeDataString(world.Mentees[2].LastName)}"));
 
-        Assert.Contains($"data-mentee=\"{world.Mentees[2].ProfileId}\"", html);
-        Assert.DoesNotContain($"data-mentee=\"{world.Mentees[0].ProfileId}\"", html);
-        Assert.DoesNotContain($"data-mentee=\"{world.Mentees[3].ProfileId}\"", html);
+        Assert.Contains($"_data-mentee=\"{world.Mentees[2].ProfileId}\"", html);
+        Assert.DoesNotContain($"_data-mentee=\"{world.Mentees[0].ProfileId}\"", html);
+        Assert.DoesNotContain($"_data-mentee=\"{world.Mentees[3].ProfileId}\"", html);
     }
 
     [Fact]
     public async Task Get_ManyMentees_PagedByTwentyFive()
     {
-        var world = await data.CreateAsync(mentors: 1, mentees: 27);
+        var world = await _data.CreateAsync(mentors: 1, mentees: 27);
         var client = await app.SignInAsAsync(Role.Curator, world.Tree);
 
         var first = await HtmlAsync(await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}"));
         var second = await HtmlAsync(await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}?page=2"));
 
-        Assert.Equal(25, first.Split("data-mentee=").Length - 1);
-        Assert.Equal(2, second.Split("data-mentee=").Length - 1);
-        Assert.Contains("data-count=\"total\">27<", second);
+        Assert.Equal(25, first.Split("_data-mentee=").Length - 1);
+        Assert.Equal(2, second.Split("_data-mentee=").Length - 1);
+        Assert.Contains("_data-count=\"total\">27<", second);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class ProgressTests(AppFixture app)
         Assert.Equal("наставляемый не выбрал наставника", proposals[m[3].ProfileId].UnmatchedReason);
         Assert.Null(proposals[m[3].ProfileId].MentorProfileId);
         Assert.False(await db.MatchChoices.AnyAsync(c => c.RunId == world.RunId && (c.Status == ChoiceStatus.Offered || c.Status == ChoiceStatus.Chosen)));
-        Assert.Equal(ChoiceStatus.Accepted, await data.StatusAsync(world.RunId, m[0], t[0]));
+        Assert.Equal(ChoiceStatus.Accepted, await _data.StatusAsync(world.RunId, m[0], t[0]));
 
         var after = await HtmlAsync(await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}"));
         Assert.Contains("Выбор закрыт", after);
@@ -114,22 +114,22 @@ public class ProgressTests(AppFixture app)
     [Fact]
     public async Task Close_ThenMenteeChoose_NothingLeftToChoose()
     {
-        var world = await data.CreateAsync();
+        var world = await _data.CreateAsync();
         var client = await app.SignInAsAsync(Role.Curator, world.Tree);
         await client.PostFormAsync($"/Matching/Choice/Progress/{world.RunId}?handler=Close", new());
         var mentee = await app.SignInAsync(world.Mentees[0].Login!);
 
         var response = await mentee.PostFormAsync("/Matching/Choice/Mine?handler=Choose",
-            new() { ["ChoiceId"] = (await data.ChoiceIdAsync(world.RunId, world.Mentees[0], world.Mentors[0])).ToString() }, getUrl: "/Account/ChangePassword");
+            new() { ["ChoiceId"] = (await _data.ChoiceIdAsync(world.RunId, world.Mentees[0], world.Mentors[0])).ToString() }, getUrl: "/Account/ChangePassword");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(ChoiceStatus.Withdrawn, await data.StatusAsync(world.RunId, world.Mentees[0], world.Mentors[0]));
+        Assert.Equal(ChoiceStatus.Withdrawn, await _data.StatusAsync(world.RunId, world.Mentees[0], world.Mentors[0]));
     }
 
     [Fact]
     public async Task Get_RunOfAnotherSchool_Returns404()
     {
-        var world = await data.CreateAsync();
+        var world = await _data.CreateAsync();
         var client = await app.SignInAsAsync(Role.Curator, await app.CreateTreeAsync());
 
         var get = await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}");
@@ -137,13 +137,13 @@ public class ProgressTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        Assert.Equal(ChoiceStatus.Offered, await data.StatusAsync(world.RunId, world.Mentees[0], world.Mentors[0]));
+        Assert.Equal(ChoiceStatus.Offered, await _data.StatusAsync(world.RunId, world.Mentees[0], world.Mentors[0]));
     }
 
     [Fact]
     public async Task Get_OptimalRun_ExplainsThereIsNoChoice()
     {
-        var world = await data.CreateAsync(mode: MatchMode.Optimal);
+        var world = await _data.CreateAsync(mode: MatchMode.Optimal);
         var client = await app.SignInAsAsync(Role.Curator, world.Tree);
 
         var response = await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}");
@@ -155,7 +155,7 @@ public class ProgressTests(AppFixture app)
     [Fact]
     public async Task Get_Mentor_Returns403()
     {
-        var world = await data.CreateAsync();
+        var world = await _data.CreateAsync();
         var client = await app.SignInAsync(world.Mentors[0].Login!);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}")).StatusCode);
@@ -164,7 +164,7 @@ public class ProgressTests(AppFixture app)
     [Fact]
     public async Task Close_OptimalRun_RefusedWithMessage()
     {
-        var world = await data.CreateAsync(mode: MatchMode.Optimal);
+        var world = await _data.CreateAsync(mode: MatchMode.Optimal);
         var client = await app.SignInAsAsync(Role.Curator, world.Tree);
 
         var response = await client.PostFormAsync($"/Matching/Choice/Progress/{world.RunId}?handler=Close", new(), getUrl: "/Account/ChangePassword");
@@ -178,10 +178,10 @@ public class ProgressTests(AppFixture app)
     [Fact]
     public async Task Approve_AfterChooseAcceptAndClose_PairCreatedAndOthersUnmatched()
     {
-        var world = await data.CreateAsync(mentors: 2, mentees: 2);
+        var world = await _data.CreateAsync(mentors: 2, mentees: 2);
         var (mentee, mentor) = (world.Mentees[0], world.Mentors[1]);
         var menteeClient = await app.SignInAsync(mentee.Login!);
-        var choiceId = (await data.ChoiceIdAsync(world.RunId, mentee, mentor)).ToString();
+        var choiceId = (await _data.ChoiceIdAsync(world.RunId, mentee, mentor)).ToString();
         Assert.Equal(HttpStatusCode.Redirect, (await menteeClient.PostFormAsync("/Matching/Choice/Mine?handler=Choose",
             new() { ["ChoiceId"] = choiceId }, getUrl: "/Account/ChangePassword")).StatusCode);
         var mentorClient = await app.SignInAsync(mentor.Login!);

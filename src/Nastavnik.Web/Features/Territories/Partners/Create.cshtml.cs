@@ -41,7 +41,10 @@ public class CreateModel(NastavnikDb db, CurrentUser me) : PageModel
         var scope = await me.GetScopeAsync();
         Regions = await TerritoryOptions.ManagedRegionsAsync(db, scope);
         RegionMunicipalities = await MunicipalitiesOfRegionAsync(scope);
-        if (!Regions.Offers(Form.RegionId)) ModelState.AddModelError("Form.RegionId", "Выберите регион из списка");
+        if (!Regions.Offers(Form.RegionId))
+        {
+            ModelState.AddModelError("Form.RegionId", "Выберите регион из списка");
+        }
         else if (!await Form.MunicipalitiesBelongToRegionAsync(db, scope))
         {
             ModelState.AddModelError("Form.MunicipalityIds", PartnerForm.MunicipalitiesOutsideRegion);

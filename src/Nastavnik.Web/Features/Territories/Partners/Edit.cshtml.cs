@@ -41,7 +41,10 @@ public class EditModel(NastavnikDb db, CurrentUser me) : PageModel
         var partner = await FindAsync(id);
         if (partner is null) return NotFound();
         RegionMunicipalities = await MunicipalitiesOfRegionAsync();
-        if (!Regions.Offers(Form.RegionId)) ModelState.AddModelError("Form.RegionId", "Выберите регион из списка");
+        if (!Regions.Offers(Form.RegionId))
+        {
+            ModelState.AddModelError("Form.RegionId", "Выберите регион из списка");
+        }
         else if (!await Form.MunicipalitiesBelongToRegionAsync(db, await me.GetScopeAsync()))
         {
             ModelState.AddModelError("Form.MunicipalityIds", PartnerForm.MunicipalitiesOutsideRegion);
