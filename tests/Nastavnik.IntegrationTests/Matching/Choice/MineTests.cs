@@ -31,8 +31,8 @@ public class MineTests(AppFixture app)
         Assert.Contains("Запросы и компетенции: 400 (Проектная деятельность)", html);
         Assert.Contains("Проектная деятельность", html);
         Assert.Contains("вт, чт после 15:00", html);
-        Assert.Contains($"_data-choice=\"{await _data.ChoiceIdAsync(world.RunId, world.Mentees[0], world.Mentors[0])}\"", html);
-        Assert.DoesNotContain($"_data-choice=\"{await _data.ChoiceIdAsync(world.RunId, world.Mentees[1], world.Mentors[0])}\"", html);
+        Assert.Contains($"data-choice=\"{await _data.ChoiceIdAsync(world.RunId, world.Mentees[0], world.Mentors[0])}\"", html);
+        Assert.DoesNotContain($"data-choice=\"{await _data.ChoiceIdAsync(world.RunId, world.Mentees[1], world.Mentors[0])}\"", html);
         Assert.DoesNotContain("+7 900", html);
     }
 

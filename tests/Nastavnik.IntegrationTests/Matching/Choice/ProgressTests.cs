@@ -38,11 +38,11 @@ public class ProgressTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await HtmlAsync(response);
-        Assert.Contains("_data-count=\"total\">4<", html);
-        Assert.Contains("_data-count=\"chosen\">1<", html);
-        Assert.Contains("_data-count=\"accepted\">1<", html);
-        Assert.Contains("_data-count=\"declined\">1<", html);
-        Assert.Contains("_data-count=\"not-chosen\">1<", html);
+        Assert.Contains("data-count=\"total\">4<", html);
+        Assert.Contains("data-count=\"chosen\">1<", html);
+        Assert.Contains("data-count=\"accepted\">1<", html);
+        Assert.Contains("data-count=\"declined\">1<", html);
+        Assert.Contains("data-count=\"not-chosen\">1<", html);
         foreach (var mentee in world.Mentees) Assert.Contains(mentee.LastName, html);
         Assert.Contains("Наставник согласился", html);
         Assert.Contains("Закрыть выбор", html);
@@ -59,9 +59,9 @@ public class ProgressTests(AppFixture app)
 
         var html = await HtmlAsync(await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}?q={Uri.EscapeDataString(world.Mentees[2].LastName)}"));
 
-        Assert.Contains($"_data-mentee=\"{world.Mentees[2].ProfileId}\"", html);
-        Assert.DoesNotContain($"_data-mentee=\"{world.Mentees[0].ProfileId}\"", html);
-        Assert.DoesNotContain($"_data-mentee=\"{world.Mentees[3].ProfileId}\"", html);
+        Assert.Contains($"data-mentee=\"{world.Mentees[2].ProfileId}\"", html);
+        Assert.DoesNotContain($"data-mentee=\"{world.Mentees[0].ProfileId}\"", html);
+        Assert.DoesNotContain($"data-mentee=\"{world.Mentees[3].ProfileId}\"", html);
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public class ProgressTests(AppFixture app)
         var first = await HtmlAsync(await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}"));
         var second = await HtmlAsync(await client.GetAsync($"/Matching/Choice/Progress/{world.RunId}?page=2"));
 
-        Assert.Equal(25, first.Split("_data-mentee=").Length - 1);
-        Assert.Equal(2, second.Split("_data-mentee=").Length - 1);
-        Assert.Contains("_data-count=\"total\">27<", second);
+        Assert.Equal(25, first.Split("data-mentee=").Length - 1);
+        Assert.Equal(2, second.Split("data-mentee=").Length - 1);
+        Assert.Contains("data-count=\"total\">27<", second);
     }
 
     [Fact]
