@@ -208,6 +208,7 @@ public class MatchEngineTests
         Assert.All(stages, s => Assert.Matches("[А-Яа-я]", s.Note));
     }
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Fact]
     public void Run_SameInputAnyThreadsOrOrder_SameOutcome()
     {

@@ -44,6 +44,7 @@ public class MatchSolverTests
         }
     }
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Fact]
     public void Solve_RandomSmallInstancesWithoutWarmStart_EqualsExhaustiveSearch()
     {
@@ -57,6 +58,7 @@ public class MatchSolverTests
         }
     }
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Fact]
     public void Solve_MidSizeCongestedInstances_WarmStartGivesTheSameTotalAsPlainShortestPaths()
     {
@@ -115,6 +117,7 @@ public class MatchSolverTests
         }
     }
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Fact]
     public void Solve_MidSizeInstancesByAuction_GiveTheSameTotalAsShortestPaths()
     {
@@ -187,6 +190,7 @@ public class MatchSolverTests
         Assert.Equal(one.Total, eight.Total);
     }
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Fact]
     public void Solve_OnePercentRescoredWithIncumbentBonus_FewUntouchedMenteesChangeAndTotalBarelyDrops()
     {

@@ -20,6 +20,7 @@ public class ReferenceSolverTests
         }
     }
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Fact]
     public void Solve_RandomInstancesUpToFewHundredMentees_EqualsMatchSolver()
     {

@@ -463,6 +463,7 @@ public class DeadlineParserTests
 
     public static IEnumerable<object[]> Seeds() => [[1], [2], [3], [4], [5]];
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Parse_GeneratedPhrases_NeverThrowsAndStaysInsidePeriod(int seed)
@@ -506,6 +507,7 @@ public class DeadlineParserTests
         }
     }
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Fact]
     public void Parse_ExtremePeriods_NeverThrows()
     {

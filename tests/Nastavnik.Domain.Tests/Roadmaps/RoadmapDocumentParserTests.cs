@@ -448,6 +448,7 @@ public class RoadmapDocumentParserTests
         Assert.True(RoadmapDocumentParser.ParseTable(rows, "Список").IsEmpty);
     }
 
+    [Trait(TestTraits.Category, TestTraits.Fuzz)]
     [Fact]
     public void Parse_RandomFragmentsOfRoadmapText_NeverThrows()
     {
