@@ -16,7 +16,7 @@ public enum RequestSource { Self, ClassTeacher, Psychologist, SocialTeacher, Par
 /// <summary>«кандидат», «ожидает согласия», «допущен», «в паре», «завершил», «выбыл».</summary>
 public enum ParticipationStatus { Candidate, AwaitingConsent, Admitted, InPair, Finished, Left }
 
-public enum ConsentPurpose { Processing, Distribution, ExtraDuties }
+public enum ConsentPurpose { Processing, Distribution, ExtraDuties, SpecialCategories }
 
 public enum ConsentSigner { Self, Representative }
 
@@ -76,6 +76,7 @@ public static class PeopleTerms
         ConsentPurpose.Processing => "Согласие на обработку персональных данных",
         ConsentPurpose.Distribution => "Согласие на распространение персональных данных",
         ConsentPurpose.ExtraDuties => "Согласие на возложение дополнительных обязанностей",
+        ConsentPurpose.SpecialCategories => "Согласие на обработку специальных категорий персональных данных (ст. 10 152-ФЗ)",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 
