@@ -103,6 +103,16 @@ public static class PeopleTerms
         ["orphan"] = "Дети-сироты и дети, оставшиеся без попечения родителей",
     };
 
+    /// <summary>
+    /// «Мария И.»: how a child appears to the other members of a group and their parents — first name and the surname's
+    /// initial, nothing more.
+    /// </summary>
+    public static string ShortName(string last, string first)
+    {
+        var initial = last.Trim() is { Length: > 0 } l ? $"{char.ToUpperInvariant(l[0])}." : "";
+        return string.Join(' ', new[] { first.Trim(), initial }.Where(p => p.Length > 0));
+    }
+
     /// <summary>«Фамилия Имя Отчество».</summary>
     public static string FullName(string last, string first, string middle) =>
         string.Join(' ', new[] { last, first, middle }.Where(p => !string.IsNullOrWhiteSpace(p)));
