@@ -32,6 +32,8 @@ public static class ConsentRules
     public const string NoRepresentativeDistribution = "Нет согласия законного представителя на распространение персональных данных";
     public const string NoOwnFrom14Distribution = "С 14 лет нужно и согласие самого обучающегося на распространение персональных данных";
     public const string NoOwnDistribution = "Нет согласия на распространение персональных данных";
+    public const string NoSpecialCategories = "Особые категории (ОВЗ, инвалидность, сиротство, ТЖС и другие) можно указать только "
+        + "при действующем согласии на обработку специальных категорий персональных данных (ст. 10 152-ФЗ)";
     public const string NoExtraDuties = "Нет согласия педагога на возложение дополнительных обязанностей";
 
     /// <summary>Full years on a day.</summary>
@@ -53,6 +55,18 @@ public static class ConsentRules
         var processing = Check(ConsentPurpose.Processing, birthDate, kind, list, date);
         var distribution = Check(ConsentPurpose.Distribution, birthDate, kind, list, date);
         return new ConsentCheck(processing.Allowed && distribution.Allowed, [.. processing.Missing, .. distribution.Missing]);
+    }
+
+    /// <summary>
+    /// May the person's special categories (ст. 10 152-ФЗ: health and similar) be stored and shown: processing allowed and a
+    /// separate consent for special categories signed by the same rules. Without it the fields are neither offered nor stored.
+    /// </summary>
+    public static ConsentCheck SpecialCategories(DateOnly? birthDate, PersonKind kind, IEnumerable<ConsentFact> consents, DateOnly date)
+    {
+        var list = consents.ToList();
+        var processing = Check(ConsentPurpose.Processing, birthDate, kind, list, date);
+        var special = Check(ConsentPurpose.SpecialCategories, birthDate, kind, list, date);
+        return processing.Allowed && special.Allowed ? new ConsentCheck(true, []) : new ConsentCheck(false, [NoSpecialCategories]);
     }
 
     /// <summary>A teacher's own written consent to mentoring duties (required before a pair's order); others need none.</summary>

@@ -16,7 +16,7 @@ public enum RequestSource { Self, ClassTeacher, Psychologist, SocialTeacher, Par
 /// <summary>«кандидат», «ожидает согласия», «допущен», «в паре», «завершил», «выбыл».</summary>
 public enum ParticipationStatus { Candidate, AwaitingConsent, Admitted, InPair, Finished, Left }
 
-public enum ConsentPurpose { Processing, Distribution, ExtraDuties }
+public enum ConsentPurpose { Processing, Distribution, ExtraDuties, SpecialCategories }
 
 public enum ConsentSigner { Self, Representative }
 
@@ -76,6 +76,7 @@ public static class PeopleTerms
         ConsentPurpose.Processing => "Согласие на обработку персональных данных",
         ConsentPurpose.Distribution => "Согласие на распространение персональных данных",
         ConsentPurpose.ExtraDuties => "Согласие на возложение дополнительных обязанностей",
+        ConsentPurpose.SpecialCategories => "Согласие на обработку специальных категорий персональных данных (ст. 10 152-ФЗ)",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 
@@ -101,6 +102,16 @@ public static class PeopleTerms
         ["remote"] = "Труднодоступная/отдалённая территория",
         ["orphan"] = "Дети-сироты и дети, оставшиеся без попечения родителей",
     };
+
+    /// <summary>
+    /// «Мария И.»: how a child appears to the other members of a group and their parents — first name and the surname's
+    /// initial, nothing more.
+    /// </summary>
+    public static string ShortName(string last, string first)
+    {
+        var initial = last.Trim() is { Length: > 0 } l ? $"{char.ToUpperInvariant(l[0])}." : "";
+        return string.Join(' ', new[] { first.Trim(), initial }.Where(p => p.Length > 0));
+    }
 
     /// <summary>«Фамилия Имя Отчество».</summary>
     public static string FullName(string last, string first, string middle) =>

@@ -21,7 +21,7 @@ public class BasesPeopleTests(AppFixture app)
         var response = await client.PostFormAsync("/People/Create", new()
         {
             ["OrganizationId"] = tree.OrganizationId.ToString(), ["Form.Kind"] = "Pupil", ["Form.LastName"] = last, ["Form.FirstName"] = "Мария",
-            ["Form.BirthDate"] = "2013-04-05", ["Form.ClassName"] = "7-б", ["Form.SpecialCategories"] = "gifted",
+            ["Form.BirthDate"] = "2013-04-05", ["Form.ClassName"] = "7-б",
             ["Representative.LastName"] = last, ["Representative.FirstName"] = "Елена", ["Representative.Phone"] = "+7 900 000-11-22",
             ["Representative.Relationship"] = "Mother",
         });
@@ -33,7 +33,6 @@ public class BasesPeopleTests(AppFixture app)
         Assert.Equal("7Б", pupil.ClassName);
         Assert.Equal(7, pupil.Grade);
         Assert.Equal(PersonStatus.AwaitingConsent, pupil.Status);
-        Assert.Equal(["gifted"], pupil.SpecialCategories);
         Assert.Equal("Елена", Assert.Single(pupil.Representatives).Representative.FirstName);
     }
 

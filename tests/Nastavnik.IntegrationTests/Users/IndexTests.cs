@@ -34,8 +34,8 @@ public class IndexTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var admin = await app.SignInAsAsync(Role.RegionAdmin, tree);
         var marker = Guid.NewGuid().ToString("N")[..8];
-        var wanted = await app.CreateUserAsync(Role.Mentor, tree, $"Искомая {marker} Анна");
-        var unwanted = await app.CreateUserAsync(Role.Mentor, tree);
+        var wanted = await app.CreateUserAsync(Role.Curator, tree, $"Искомая {marker} Анна");
+        var unwanted = await app.CreateUserAsync(Role.Curator, tree);
 
         var html = await (await admin.GetAsync($"/Users?q={marker.ToUpperInvariant()}")).Content.ReadAsStringAsync();
 
@@ -49,7 +49,9 @@ public class IndexTests(AppFixture app)
         var tree = await app.CreateTreeAsync();
         var admin = await app.SignInAsAsync(Role.RegionAdmin, tree);
         var marker = Guid.NewGuid().ToString("N")[..8];
-        var mentor = await app.CreateUserAsync(Role.Mentor, tree, $"Наставникова {marker}");
+        // A staff member who also mentors: participants' own accounts are not listed by name (ParticipantAccountsTests).
+        var mentor = await app.CreateUserAsync(Role.OrgHead, tree, $"Наставникова {marker}");
+        await app.AddAssignmentAsync(mentor, Role.Mentor, tree);
         var curator = await app.CreateUserAsync(Role.Curator, tree, $"Кураторова {marker}");
 
         var html = await (await admin.GetAsync($"/Users?q={marker}&role=Mentor")).Content.ReadAsStringAsync();

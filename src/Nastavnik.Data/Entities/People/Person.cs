@@ -29,6 +29,11 @@ public class Person
     public PersonStatus Status { get; set; }
     public DateTimeOffset? BlockedAt { get; set; }
     public List<string> SpecialCategories { get; set; } = [];
+    /// <summary>
+    /// Set by a database trigger when the person is destroyed: a salted hash of the normalized ФИО + birth date (the salt
+    /// is a secret only the database owner reads), so a re-import can recognise the child without keeping the name.
+    /// </summary>
+    public string? ReimportKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public uint RowVersion { get; set; }
     public List<Consent> Consents { get; set; } = [];

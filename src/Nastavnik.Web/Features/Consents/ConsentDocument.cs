@@ -49,7 +49,9 @@ public static class ConsentDocument
             ? "СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ, РАЗРЕШЁННЫХ СУБЪЕКТОМ ПЕРСОНАЛЬНЫХ ДАННЫХ ДЛЯ РАСПРОСТРАНЕНИЯ"
             : d.Purpose == ConsentPurpose.ExtraDuties
                 ? "СОГЛАСИЕ НА ВОЗЛОЖЕНИЕ ДОПОЛНИТЕЛЬНЫХ ОБЯЗАННОСТЕЙ НАСТАВНИКА"
-                : "СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ"));
+                : d.Purpose == ConsentPurpose.SpecialCategories
+                    ? "СОГЛАСИЕ НА ОБРАБОТКУ СПЕЦИАЛЬНЫХ КАТЕГОРИЙ ПЕРСОНАЛЬНЫХ ДАННЫХ (СТ. 10 152-ФЗ)"
+                    : "СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ"));
         content.Add(Paragraph(JustificationValues.Center, false, $"(форма {FormVersion})"));
         content.Add(Paragraph(JustificationValues.Left, false, ""));
 

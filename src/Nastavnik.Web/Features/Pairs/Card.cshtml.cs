@@ -59,9 +59,13 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         CanKeep = IsStaff || members.Any(m => m.PersonId == personId && m.Role == MemberRole.Mentor);
         Pair = new Header(pair.Id, pair.Organization, pair.Program, pair.IsGroup, Forms.NameOf(pair.Form), pair.RoleVariant, Forms.DeliveryModes.GetValueOrDefault(pair.DeliveryMode, pair.DeliveryMode),
             pair.StartDate, pair.PlannedEnd, pair.Curator ?? "", pair.Status, pair.ClosedOn, pair.PausedOn, pair.PauseReason, pair.ResumeOn);
-        Members = members.Select(m => new MemberRow(PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName), m.Role,
-            m.Kind is PersonKind.Pupil or PersonKind.Student ? m.ClassName : m.Position,
-            string.Join("; ", new[] { m.KeyTopic, m.Request }.Where(s => s.Length > 0)),
+        // In a group a mentee and their parents see the other children as «Мария И.», without class or requests.
+        var fullView = IsStaff || members.Any(m => m.PersonId == personId && m.Role == MemberRole.Mentor);
+        bool Other(long id, MemberRole role) => !fullView && role == MemberRole.Mentee && !access.People.Contains(id);
+        Members = members.Select(m => new MemberRow(
+            Other(m.PersonId, m.Role) ? PeopleTerms.ShortName(m.LastName, m.FirstName) : PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName), m.Role,
+            Other(m.PersonId, m.Role) ? "" : m.Kind is PersonKind.Pupil or PersonKind.Student ? m.ClassName : m.Position,
+            Other(m.PersonId, m.Role) ? "" : string.Join("; ", new[] { m.KeyTopic, m.Request }.Where(s => s.Length > 0)),
             // Contacts: staff see everyone's; a participant sees the mentor's work contact only.
             IsStaff ? string.Join(", ", new[] { m.Phone, m.Email }.Where(s => s.Length > 0))
                 : m.Role == MemberRole.Mentor ? m.Email : "",

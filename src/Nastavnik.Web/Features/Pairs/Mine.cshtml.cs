@@ -31,14 +31,16 @@ public class MineModel(NastavnikDb db, CurrentUser me) : PageModel
                 g.Id, Program = g.Program.Name, g.Form, g.Status, g.StartDate,
                 Mine = g.Members.Where(m => m.PersonId == personId).Select(m => (MemberRole?)m.Role).FirstOrDefault(),
                 Members = g.Members.Where(m => m.LeftOn == null).OrderBy(m => m.Role).ThenBy(m => m.Person.LastName)
-                    .Select(m => new { m.Role, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName }).ToList(),
+                    .Select(m => new { m.PersonId, m.Role, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName }).ToList(),
                 Held = db.Meetings.Where(x => x.GroupId == g.Id).Select(x => x.Type).ToList(),
             })
             .ToListAsync();
         if (groups.Count == 0) Explanation = "Вы пока не входите ни в одну наставническую пару или группу.";
         Rows = groups.Select(g => new Row(g.Id, g.Program, Forms.NameOf(g.Form), g.Status, g.StartDate, g.Mine,
             string.Join(", ", g.Members.Where(m => m.Role == MemberRole.Mentor).Select(m => PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName))),
-            string.Join(", ", g.Members.Where(m => m.Role == MemberRole.Mentee).Select(m => PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName))),
+            // The mentor sees their mentees in full; a mentee or parent sees the other children as «Мария И.».
+            string.Join(", ", g.Members.Where(m => m.Role == MemberRole.Mentee).Select(m => g.Mine == MemberRole.Mentor || access.People.Contains(m.PersonId)
+                ? PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName) : PeopleTerms.ShortName(m.LastName, m.FirstName))),
             g.Status == GroupStatus.Closed ? null : MeetingSequence.Next(g.Held))).ToList();
     }
 

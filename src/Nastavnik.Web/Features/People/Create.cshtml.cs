@@ -34,10 +34,12 @@ public class CreateModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : P
         {
             ModelState.AddModelError("Representative.LastName", "Укажите фамилию и имя законного представителя");
         }
+        // A new person has no consent yet, so no consent for special categories (ст. 10 152-ФЗ): they come later, on Edit.
+        if (IsCurator && Form.SpecialCategories.Count > 0) ModelState.AddModelError("Form.SpecialCategories", ConsentRules.NoSpecialCategories);
         if (!ModelState.IsValid) return Page();
 
         var person = new Person { RegionId = organization!.RegionId, OrganizationId = organization.Id, Status = PersonStatus.AwaitingConsent };
-        Form.ApplyTo(person, specialCategories: scope.OrganizationIdsFor(Role.Curator).Contains(organization.Id));
+        Form.ApplyTo(person, specialCategories: false);
         if (person.Kind == PersonKind.Pupil && Representative.IsFilled)
         {
             var parent = new Person

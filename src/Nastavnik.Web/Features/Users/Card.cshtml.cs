@@ -44,7 +44,7 @@ public class CardModel(NastavnikDb db, UserManager<User> users, CurrentUser me, 
     {
         NewAssignment = form;
         var scope = await me.GetScopeAsync();
-        var user = await db.Users.InScope(scope).SingleOrDefaultAsync(u => u.Id == id);
+        var user = await db.Users.InScope(scope).Administered().SingleOrDefaultAsync(u => u.Id == id);
         if (user is null) return NotFound();
         if (!ModelState.IsValid) return await PageAsync(id);
         var (assignment, field, error) = await form.BuildAsync(db, scope);
@@ -72,7 +72,7 @@ public class CardModel(NastavnikDb db, UserManager<User> users, CurrentUser me, 
     public async Task<IActionResult> OnPostRemoveAsync(long id, long assignmentId)
     {
         var scope = await me.GetScopeAsync();
-        var user = await db.Users.InScope(scope).Include(u => u.Assignments).SingleOrDefaultAsync(u => u.Id == id);
+        var user = await db.Users.InScope(scope).Administered().Include(u => u.Assignments).SingleOrDefaultAsync(u => u.Id == id);
         var assignment = user?.Assignments.SingleOrDefault(a => a.Id == assignmentId);
         if (user is null || assignment is null) return NotFound();
         var error = UserAdministration.RemovalError(scope, me.Id!.Value, user.Id, ToDomain(assignment),
@@ -109,7 +109,7 @@ public class CardModel(NastavnikDb db, UserManager<User> users, CurrentUser me, 
             return await PageAsync(id);
         }
         var scope = await me.GetScopeAsync();
-        var user = await db.Users.InScope(scope).SingleOrDefaultAsync(u => u.Id == id);
+        var user = await db.Users.InScope(scope).Administered().SingleOrDefaultAsync(u => u.Id == id);
         if (user is null) return NotFound();
         foreach (var validator in users.PasswordValidators)
         {
@@ -132,7 +132,7 @@ public class CardModel(NastavnikDb db, UserManager<User> users, CurrentUser me, 
     private async Task<IActionResult> ChangeAccountAsync(long id, Func<User, string?> change, string message)
     {
         var scope = await me.GetScopeAsync();
-        var user = await db.Users.InScope(scope).Include(u => u.Assignments).SingleOrDefaultAsync(u => u.Id == id);
+        var user = await db.Users.InScope(scope).Administered().Include(u => u.Assignments).SingleOrDefaultAsync(u => u.Id == id);
         if (user is null) return NotFound();
         var error = UserAdministration.AccountError(scope, user.Assignments.Select(ToDomain)) ?? change(user);
         if (error is not null) return await RefuseAsync(id, error);
@@ -152,7 +152,7 @@ public class CardModel(NastavnikDb db, UserManager<User> users, CurrentUser me, 
 
     private async Task<bool> LoadAsync(long id, Scope scope)
     {
-        var card = await db.Users.AsNoTracking().InScope(scope).Where(u => u.Id == id)
+        var card = await db.Users.AsNoTracking().InScope(scope).Administered().Where(u => u.Id == id)
             .Select(u => new UserCard
             {
                 Id = u.Id,

@@ -21,7 +21,7 @@ public class EditModel(NastavnikDb db, UserManager<User> users, CurrentUser me) 
     public async Task<IActionResult> OnGetAsync(long id)
     {
         var scope = await me.GetScopeAsync();
-        var user = await db.Users.AsNoTracking().InScope(scope).Where(u => u.Id == id)
+        var user = await db.Users.AsNoTracking().InScope(scope).Administered().Where(u => u.Id == id)
             .Select(u => new { u.UserName, u.FullName, u.Email, u.ConcurrencyStamp })
             .SingleOrDefaultAsync();
         if (user is null) return NotFound();
@@ -35,7 +35,7 @@ public class EditModel(NastavnikDb db, UserManager<User> users, CurrentUser me) 
     public async Task<IActionResult> OnPostAsync(long id)
     {
         var scope = await me.GetScopeAsync();
-        var user = await db.Users.InScope(scope).Include(u => u.Assignments).SingleOrDefaultAsync(u => u.Id == id);
+        var user = await db.Users.InScope(scope).Administered().Include(u => u.Assignments).SingleOrDefaultAsync(u => u.Id == id);
         if (user is null) return NotFound();
         UserName = user.UserName!;
         var refusal = UserAdministration.AccountError(scope,

@@ -25,12 +25,16 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var pattern = Paging.Like(Q);
-            query = query.Where(u => EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.UserName!, pattern)
+            // Participants are not found by name, login or e-mail: only staff accounts are searched.
+            query = query.Administered().Where(u => EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.UserName!, pattern)
                 || (u.Email != null && EF.Functions.ILike(u.Email, pattern)));
         }
         if (RoleFilter is { } role) query = query.Where(u => u.Assignments.Any(a => a.Role == role));
-        List = await query.OrderBy(u => u.FullName).ThenBy(u => u.Id)
-            .Select(u => new Row(u.Id, u.FullName, u.UserName!, u.IsActive,
+        var staff = db.Users.Administered().Select(u => u.Id);
+        // Staff by name first; participants after them, anonymised, in id order (sorting by their names would leak them).
+        List = await query.OrderBy(u => !staff.Contains(u.Id)).ThenBy(u => staff.Contains(u.Id) ? u.FullName : "").ThenBy(u => u.Id)
+            .Select(u => new Row(u.Id, staff.Contains(u.Id) ? u.FullName : ParticipantAccounts.AnonymousName(u.Id),
+                staff.Contains(u.Id) ? u.UserName! : "", staff.Contains(u.Id), u.IsActive,
                 u.Assignments.OrderBy(a => a.Id).Select(a => new RoleRow(a.Role,
                     a.Organization != null ? a.Organization.ShortName
                     : a.Municipality != null ? a.Municipality.Name
@@ -39,7 +43,8 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
             .ToPagedAsync(page);
     }
 
-    public sealed record Row(long Id, string FullName, string UserName, bool IsActive, List<RoleRow> Roles);
+    /// <summary>A row; a participant's (not <paramref name="IsStaff"/>) shows «участник, id N», no login and no link.</summary>
+    public sealed record Row(long Id, string FullName, string UserName, bool IsStaff, bool IsActive, List<RoleRow> Roles);
 
     public sealed record RoleRow(Role Role, string Node);
 }
