@@ -70,7 +70,7 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     /// the check of every request's cookie.
     /// </summary>
     public IQueryable<User> UsableUsers => Users.Where(u => u.IsActive
-        && (u.PersonId == null || People.Any(p => p.Id == u.PersonId && p.Status != PersonStatus.Blocked && p.Status != PersonStatus.Destroyed)));
+        && (u.PersonId == null || People.Where(Scoping.IsProcessable).Any(p => p.Id == u.PersonId)));
 
     /// <summary>Who is acting: the signed-in user on the web, the OS user in the CLI. Filled into every audit entry.</summary>
     public AuditActor Actor { get; } = actor ?? AuditActor.System;

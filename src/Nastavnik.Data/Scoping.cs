@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Nastavnik.Data.Entities;
 using Nastavnik.Data.Entities.Matching;
 using Nastavnik.Data.Entities.Pairs;
@@ -103,9 +104,19 @@ public static class Scoping
         return q.Where(p => organizations.Contains(p.OrganizationId));
     }
 
-    /// <summary>People that may appear in lists, matching and exports: not blocked by a withdrawn consent, not destroyed.</summary>
-    public static IQueryable<Person> Listed(this IQueryable<Person> q) =>
-        q.Where(p => p.Status != PersonStatus.Blocked && p.Status != PersonStatus.Destroyed);
+    /// <summary>
+    /// The one rule for "may this person's data be shown or processed" (152-ФЗ), the query twin of
+    /// <see cref="PersonData.IsProcessable"/>: not blocked by a withdrawn consent, not destroyed. Use it inside other
+    /// queries (pair members, meetings, choices): <c>db.People.Where(Scoping.IsProcessable).Any(p => p.Id == x.PersonId)</c>.
+    /// </summary>
+    public static readonly Expression<Func<Person, bool>> IsProcessable =
+        p => p.Status != PersonStatus.Blocked && p.Status != PersonStatus.Destroyed;
+
+    /// <summary>People whose data may be shown or processed: every query that returns people goes through this.</summary>
+    public static IQueryable<Person> Processable(this IQueryable<Person> q) => q.Where(IsProcessable);
+
+    /// <summary>People that may appear in lists, matching and exports: <see cref="Processable"/>.</summary>
+    public static IQueryable<Person> Listed(this IQueryable<Person> q) => q.Processable();
 
     public static IQueryable<MentoringProgram> InScope(this IQueryable<MentoringProgram> q, Scope s)
     {

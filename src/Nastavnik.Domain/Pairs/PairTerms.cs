@@ -20,7 +20,7 @@ public enum ContactNature { Planned, Problem, Support, Closure }
 
 public enum ClosureKind { None, Planned, Early }
 
-public enum ClosureReason { None, GoalReached, Relocation, MenteeRefused, MentorRefused, Conflict, Illness, Other }
+public enum ClosureReason { None, GoalReached, Relocation, MenteeRefused, MentorRefused, Conflict, Illness, Other, ConsentWithdrawn }
 
 public enum RecognitionKind { Gratitude, Certificate, Order }
 
@@ -102,6 +102,7 @@ public static class PairTerms
         ClosureReason.Conflict => "Конфликт",
         ClosureReason.Illness => "Болезнь",
         ClosureReason.Other => "Иное",
+        ClosureReason.ConsentWithdrawn => "Отзыв согласия",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 

@@ -292,7 +292,7 @@ public class CardTests(AppFixture app)
         var html = await (await client.GetAsync($"/Training/Card?id={training.Id}")).Content.ReadAsStringAsync();
 
         Assert.DoesNotContain("Отозвавшая", html);
-        Assert.Contains("данные скрыты", html);
+        Assert.Contains(PersonData.BlockedName, html);
     }
 
     /// <summary>All text of the first sheet (shared strings and inline strings alike).</summary>

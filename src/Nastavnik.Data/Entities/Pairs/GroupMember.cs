@@ -20,9 +20,14 @@ public class GroupMember
     public MenteeProfile? MenteeProfile { get; set; }
     public DateOnly JoinedOn { get; set; }
     public DateOnly? LeftOn { get; set; }
+    public LeaveReason LeftReason { get; set; }
 }
 
 public sealed class GroupMemberConfiguration : IEntityTypeConfiguration<GroupMember>
 {
-    public void Configure(EntityTypeBuilder<GroupMember> b) => b.Property(x => x.Role).HasConversion(new SnakeCaseEnumConverter<MemberRole>());
+    public void Configure(EntityTypeBuilder<GroupMember> b)
+    {
+        b.Property(x => x.Role).HasConversion(new SnakeCaseEnumConverter<MemberRole>());
+        b.Property(x => x.LeftReason).HasConversion(new SnakeCaseEnumConverter<LeaveReason>());
+    }
 }

@@ -109,18 +109,18 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
     }
 
     /// <summary>
-    /// Marks a consent withdrawn. Withdrawing consent to processing blocks the person at once: hidden from lists,
-    /// exports and matching, their participation ended («выбыл»); the destruction job erases the data later.
+    /// Marks a consent withdrawn through <see cref="Withdrawal"/>. Withdrawing consent to processing blocks the person at
+    /// once: hidden everywhere, their pairs and groups left («отзыв согласия»); the destruction job erases the data later.
     /// </summary>
     public async Task<IActionResult> OnPostWithdrawAsync(long id, long consentId, DateOnly? withdrawnOn)
     {
         var scope = await me.GetScopeAsync();
-        var person = await db.People.InScope(scope).Include(p => p.Consents).SingleOrDefaultAsync(p => p.Id == id);
-        var consent = person?.Consents.SingleOrDefault(c => c.Id == consentId);
-        if (person is null || consent is null) return NotFound();
-        var on = withdrawnOn ?? Today;
+        var consent = await db.Consents.Where(c => c.Id == consentId && c.PersonId == id)
+            .Where(c => db.People.InScope(scope).Any(p => p.Id == c.PersonId)).Select(c => new { c.Purpose }).SingleOrDefaultAsync();
+        if (consent is null) return NotFound();
+        var errors = await Withdrawal.WithdrawAsync(db, id, withdrawnOn ?? Today, consent.Purpose, Today, clock.GetUtcNow(), consentId);
         // The date comes as a handler argument, not a form property: its errors go under the argument's name.
-        foreach (var error in ConsentRecording.CheckWithdrawal(consent.GivenOn, consent.WithdrawnOn, on, Today))
+        foreach (var error in errors)
         {
             ModelState.AddModelError(nameof(withdrawnOn), error.Message);
         }
@@ -129,21 +129,8 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
             await LoadAsync(id);
             return Page();
         }
-
-        consent.WithdrawnOn = on;
-        if (ConsentRecording.WithdrawalBlocks(consent.Purpose, person.Status))
-        {
-            person.Status = PersonStatus.Blocked;
-            person.BlockedAt = clock.GetUtcNow();
-            await db.MenteeProfiles.Where(m => m.PersonId == id).ForEachAsync(m => m.Status = ParticipationStatus.Left);
-            await db.MentorProfiles.Where(m => m.PersonId == id).ForEachAsync(m => m.Status = ParticipationStatus.Left);
-        }
-        else
-        {
-            ConsentStatus.Recompute(person, Today);
-        }
-        await db.SaveChangesAsync();
-        TempData["Message"] = person.Status == PersonStatus.Blocked
+        var status = await db.People.Where(p => p.Id == id).Select(p => p.Status).SingleAsync();
+        TempData["Message"] = status == PersonStatus.Blocked
             ? "Согласие отозвано: данные заблокированы и будут уничтожены в установленный срок"
             : $"Согласие отозвано: {consent.Purpose.Title().ToLowerInvariant()}";
         return RedirectToPage(new { id });

@@ -49,7 +49,7 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
             .OrderBy(m => m.Role).ThenBy(m => m.Person.LastName).ThenBy(m => m.Id)
             .Select(m => new
             {
-                m.PersonId, m.Role, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName, m.Person.Kind, m.Person.ClassName,
+                m.PersonId, m.Role, m.Person.Status, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName, m.Person.Kind, m.Person.ClassName,
                 m.Person.Position, m.Person.Phone, m.Person.Email, m.JoinedOn, m.LeftOn,
                 Request = m.MenteeProfile != null ? m.MenteeProfile.RequestText : "",
                 KeyTopic = m.MenteeProfile != null && m.MenteeProfile.KeyTopic != null ? m.MenteeProfile.KeyTopic.Name : "",
@@ -59,10 +59,13 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         CanKeep = IsStaff || members.Any(m => m.PersonId == personId && m.Role == MemberRole.Mentor);
         Pair = new Header(pair.Id, pair.Organization, pair.Program, pair.IsGroup, Forms.NameOf(pair.Form), pair.RoleVariant, Forms.DeliveryModes.GetValueOrDefault(pair.DeliveryMode, pair.DeliveryMode),
             pair.StartDate, pair.PlannedEnd, pair.Curator ?? "", pair.Status, pair.ClosedOn, pair.PausedOn, pair.PauseReason, pair.ResumeOn);
-        // In a group a mentee and their parents see the other children as «Мария И.», without class or requests.
+        // In a group a mentee and their parents see the other children as «Мария И.», without class or requests; a member
+        // who withdrew consent stays in the history as «участник (данные заблокированы)», nothing else of theirs.
         var fullView = IsStaff || members.Any(m => m.PersonId == personId && m.Role == MemberRole.Mentor);
         bool Other(long id, MemberRole role) => !fullView && role == MemberRole.Mentee && !access.People.Contains(id);
-        Members = members.Select(m => new MemberRow(
+        Members = members.Select(m => !PersonData.IsProcessable(m.Status)
+            ? new MemberRow(PersonData.BlockedName, m.Role, "", "", "", m.JoinedOn, m.LeftOn)
+            : new MemberRow(
             Other(m.PersonId, m.Role) ? PeopleTerms.ShortName(m.LastName, m.FirstName) : PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName), m.Role,
             Other(m.PersonId, m.Role) ? "" : m.Kind is PersonKind.Pupil or PersonKind.Student ? m.ClassName : m.Position,
             Other(m.PersonId, m.Role) ? "" : string.Join("; ", new[] { m.KeyTopic, m.Request }.Where(s => s.Length > 0)),
@@ -79,7 +82,9 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
         Plan = await PlanQueries.GoalsAsync(db, id);
         if (IsStaff)
         {
-            Feedback = await db.Feedback.AsNoTracking().Where(f => f.GroupId == id).OrderByDescending(f => f.SubmittedAt).ThenByDescending(f => f.Id)
+            // Feedback of a member who withdrew consent is not shown at all.
+            Feedback = await db.Feedback.AsNoTracking().Where(f => f.GroupId == id).Where(f => db.People.Processable().Any(p => p.Id == f.PersonId))
+                .OrderByDescending(f => f.SubmittedAt).ThenByDescending(f => f.Id)
                 .Select(f => new FeedbackRow(f.Person.LastName + " " + f.Person.FirstName, f.Role, f.SubmittedAt, f.Usefulness, f.Comfort, f.Progress,
                     f.WentWell, f.Obstacles, f.NeedsHelp, f.Unsafe))
                 .ToListAsync();

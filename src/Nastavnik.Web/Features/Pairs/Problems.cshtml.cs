@@ -27,11 +27,13 @@ public class ProblemsModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
             .Select(r => new
             {
                 r.Id, r.GroupId, r.Text, r.CreatedAt, r.ReadAt, r.RegionId,
-                From = db.People.Where(p => p.Id == r.PersonId).Select(p => new { p.LastName, p.FirstName, p.MiddleName }).FirstOrDefault(),
+                From = db.People.Where(p => p.Id == r.PersonId).Select(p => new { p.Status, p.LastName, p.FirstName, p.MiddleName }).FirstOrDefault(),
             });
         var paged = await query.ToPagedAsync(page);
         List = new PagedList<Row>(paged.Items.Select(r => new Row(r.Id, r.GroupId,
-            r.From is null ? "" : PeopleTerms.FullName(r.From.LastName, r.From.FirstName, r.From.MiddleName), r.Text, r.CreatedAt, r.ReadAt)).ToList(),
+            r.From is null ? "" : PersonData.Shown(r.From.Status, PeopleTerms.FullName(r.From.LastName, r.From.FirstName, r.From.MiddleName)),
+            // What a person who withdrew consent wrote is about them: not shown either.
+            r.From is null || PersonData.IsProcessable(r.From.Status) ? r.Text : "", r.CreatedAt, r.ReadAt)).ToList(),
             paged.Page, paged.PageSize, paged.Total);
         foreach (var region in paged.Items.Select(r => r.RegionId).Distinct())
         {

@@ -30,8 +30,8 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
     {
         Q = q;
         var scope = await me.GetScopeAsync();
-        var people = db.People.InScope(scope);
-        var regions = await people.Select(p => p.RegionId).Distinct().ToArrayAsync();
+        var people = db.People.InScope(scope).Processable();
+        var regions = await db.People.InScope(scope).Select(p => p.RegionId).Distinct().ToArrayAsync();
         var counts = await db.Responses.Where(r => people.Any(p => p.Id == r.PersonId))
             .GroupBy(r => r.InstrumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
         var instruments = await QuestionnaireFiller.Current(db, regions)

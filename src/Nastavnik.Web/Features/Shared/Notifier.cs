@@ -37,6 +37,13 @@ public static class Notifier
     public static int Add(NastavnikDb db, IEnumerable<Note> notes, DateTimeOffset now, Func<IReadOnlyList<Note>, Letter>? letter = null)
     {
         var list = notes.ToList();
+        // A person who withdrew consent (or whose data is destroyed) is neither notified nor e-mailed: UsableUsers.
+        if (list.Count > 0)
+        {
+            var ids = list.Select(n => n.UserId).Distinct().ToArray();
+            var usable = db.UsableUsers.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToHashSet();
+            list = list.Where(n => usable.Contains(n.UserId)).ToList();
+        }
         foreach (var n in list)
         {
             db.Notifications.Add(new Notification { UserId = n.UserId, Text = n.Text, Link = n.Link, DedupKey = n.DedupKey, CreatedAt = now });
@@ -58,7 +65,7 @@ public static class Notifier
     /// <summary>Notifies every active login of a person (none when they have no login), without e-mail.</summary>
     public static async Task ToPersonAsync(NastavnikDb db, long personId, string text, string link, DateTimeOffset now)
     {
-        var users = await db.Users.Where(u => u.PersonId == personId && u.IsActive).Select(u => u.Id).ToListAsync();
+        var users = await db.UsableUsers.Where(u => u.PersonId == personId).Select(u => u.Id).ToListAsync();
         Add(db, users.Select(id => new Note(id, text, link)), now);
     }
 }

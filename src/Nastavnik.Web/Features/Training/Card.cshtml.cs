@@ -140,8 +140,7 @@ public class CardModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         var runs = Runs;
         Rows = all.Where(p => runs || own.Contains(p.OrganizationId))
             // A withdrawn consent blocks the person's data (DOMAIN.md §9): the row stays, the name does not show.
-            .Select(p => new Row(p.Id, p.Status is PersonStatus.Blocked or PersonStatus.Destroyed ? $"данные скрыты (№ {p.PersonId})"
-                    : PeopleTerms.FullName(p.LastName, p.FirstName, p.MiddleName), p.Organization,
+            .Select(p => new Row(p.Id, PersonData.Shown(p.Status, PeopleTerms.FullName(p.LastName, p.FirstName, p.MiddleName)), p.Organization,
                 p.Attended, p.CompletedOn, CanMark: true))
             .OrderBy(r => r.Organization, StringComparer.CurrentCulture).ThenBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Id)
             .ToList();

@@ -32,11 +32,12 @@ public class CertificateModel(NastavnikDb db, CurrentUser me) : PageModel
         if (recognitionId is not { } rid)
         {
             Rows = (await recognitions.OrderByDescending(r => r.GrantedOn).ThenByDescending(r => r.Id)
-                    .Select(r => new { r.Id, r.Kind, r.GrantedOn, r.Person.LastName, r.Person.FirstName, r.Person.MiddleName }).ToListAsync())
-                .Select(r => (r.Id, $"{r.Kind.Title()} от {r.GrantedOn:dd.MM.yyyy} — {PeopleTerms.FullName(r.LastName, r.FirstName, r.MiddleName)}")).ToList();
+                    .Select(r => new { r.Id, r.Kind, r.GrantedOn, r.Person.Status, r.Person.LastName, r.Person.FirstName, r.Person.MiddleName }).ToListAsync())
+                .Select(r => (r.Id, $"{r.Kind.Title()} от {r.GrantedOn:dd.MM.yyyy} — {PersonData.Shown(r.Status, PeopleTerms.FullName(r.LastName, r.FirstName, r.MiddleName))}")).ToList();
             return Page();
         }
-        var row = await recognitions.Where(r => r.Id == rid)
+        // No document is made for a person who withdrew consent.
+        var row = await recognitions.Where(r => r.Id == rid).Where(r => db.People.Processable().Any(p => p.Id == r.PersonId))
             .Select(r => new { r.Kind, r.GrantedOn, r.OrderNumber, r.Text, r.Person.LastName, r.Person.FirstName, r.Person.MiddleName }).SingleOrDefaultAsync();
         if (row is null) return NotFound();
         var mentor = PeopleTerms.FullName(row.LastName, row.FirstName, row.MiddleName);

@@ -69,7 +69,7 @@ public class CloseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         var today = Today();
         var people = await db.People.Include(p => p.Consents).Where(p => Group.Members.Select(m => m.PersonId).Contains(p.Id)).ToListAsync();
         var lacking = people.Where(p => !ConsentRules.Distribution(p.BirthDate, p.Kind, ConsentStatus.Facts(p.Consents), today).Allowed)
-            .Select(p => p.FullName).OrderBy(n => n).ToList();
+            .Select(p => PersonData.Shown(p.Status, p.FullName)).OrderBy(n => n).ToList();
         if (Group.CaseProposedAt is not null) ModelState.AddModelError("", "Пара уже предложена как кейс");
         else if (lacking.Count > 0)
             ModelState.AddModelError("", $"Нельзя предложить как кейс: нет действующего согласия на распространение персональных данных у: {string.Join(", ", lacking)}");
@@ -94,7 +94,7 @@ public class CloseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         Group = group;
         Program = group.Program.Name;
         Members = group.Members.OrderBy(m => m.Role).ThenBy(m => m.Person.LastName)
-            .Select(m => new MemberRow(m.PersonId, m.Person.FullName, m.Role, m.LeftOn)).ToList();
+            .Select(m => new MemberRow(m.PersonId, PersonData.Shown(m.Person.Status, m.Person.FullName), m.Role, m.LeftOn)).ToList();
         HasFinalMeeting = await db.Meetings.AnyAsync(m => m.GroupId == id && m.Type == MeetingType.Final);
         var instruments = await db.Instruments.InScope(scope)
             .Where(i => i.Moment == InstrumentMoment.Exit && i.IsActive && (i.RegionId == null || i.RegionId == group.RegionId))
@@ -104,7 +104,8 @@ public class CloseModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         var since = MoscowTime.StartOfDay(group.StartDate);
         var answered = (await db.Responses.Where(r => personIds.Contains(r.PersonId) && instrumentIds.Contains(r.InstrumentId) && r.SubmittedAt >= since)
             .Select(r => new { r.PersonId, r.InstrumentId }).ToListAsync()).ToHashSet();
-        Exit = Members.SelectMany(m => instruments
+        // No exit questionnaire for a member who withdrew consent: their data is no longer processed.
+        Exit = Members.Where(m => m.FullName != PersonData.BlockedName).SelectMany(m => instruments
                 .Where(i => i.Respondent == (m.Role == MemberRole.Mentor ? InstrumentRespondent.Mentor : InstrumentRespondent.Mentee))
                 .Select(i => new ExitRow(m.PersonId, m.FullName, i.Id, i.Name, answered.Contains(new { PersonId = m.PersonId, InstrumentId = i.Id }))))
             .ToList();

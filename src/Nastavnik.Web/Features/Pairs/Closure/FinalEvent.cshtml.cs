@@ -85,10 +85,10 @@ public class FinalEventModel(NastavnikDb db, CurrentUser me, TimeProvider clock)
                 .Select(g => new
                 {
                     g.Id, g.OrganizationId, Program = g.Program.Name, g.StartDate,
-                    Members = g.Members.OrderBy(m => m.Role).Select(m => new { m.Person.LastName, m.Person.FirstName, m.Person.MiddleName }).ToList(),
+                    Members = g.Members.OrderBy(m => m.Role).Select(m => new { m.Person.Status, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName }).ToList(),
                 }).ToListAsync())
             .Select(g => new PairOption(g.Id, g.OrganizationId, g.Program,
-                string.Join(" — ", g.Members.Select(m => PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName))), g.StartDate)).ToList();
+                string.Join(" — ", g.Members.Select(m => PersonData.Shown(m.Status, PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName)))), g.StartDate)).ToList();
         Programs = (await db.Programs.InScope(scope).Where(p => organizations.Contains(p.OrganizationId)).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name)).ToList();
         var events = await db.FinalEvents.Where(e => organizations.Contains(e.OrganizationId)).OrderByDescending(e => e.HeldOn).ThenByDescending(e => e.Id)
@@ -96,10 +96,10 @@ public class FinalEventModel(NastavnikDb db, CurrentUser me, TimeProvider clock)
             {
                 e.Id, e.Title, e.HeldOn, Program = db.Programs.Where(p => p.Id == e.ProgramId).Select(p => p.Name).FirstOrDefault(),
                 Pairs = e.Groups.OrderBy(g => g.Id).Select(g => g.Members.OrderBy(m => m.Role)
-                    .Select(m => new { m.Person.LastName, m.Person.FirstName, m.Person.MiddleName }).ToList()).ToList(),
+                    .Select(m => new { m.Person.Status, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName }).ToList()).ToList(),
             }).Take(50).ToListAsync();
         Past = events.Select(e => new PastEvent(e.Id, e.Title, e.HeldOn, e.Program ?? "",
-            e.Pairs.Select(p => string.Join(" — ", p.Select(m => PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName)))).ToList())).ToList();
+            e.Pairs.Select(p => string.Join(" — ", p.Select(m => PersonData.Shown(m.Status, PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName))))).ToList())).ToList();
     }
 
     private DateOnly Today() => clock.MoscowToday();

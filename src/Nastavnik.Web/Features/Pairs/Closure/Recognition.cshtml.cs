@@ -55,14 +55,17 @@ public class RecognitionModel(NastavnikDb db, CurrentUser me, TimeProvider clock
             .Select(g => new
             {
                 g.RegionId, g.OrganizationId,
-                Mentors = g.Members.Where(m => m.Role == MemberRole.Mentor).Select(m => new { m.PersonId, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName }).ToList(),
+                Mentors = g.Members.Where(m => m.Role == MemberRole.Mentor && db.People.Processable().Any(p => p.Id == m.PersonId))
+                    .Select(m => new { m.PersonId, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName }).ToList(),
             }).SingleOrDefaultAsync();
         if (group is null) return null;
         GroupId = id;
         Mentors = group.Mentors.Select(m => (m.PersonId, PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName))).ToList();
         Rows = (await db.Recognitions.Where(r => r.GroupId == id).OrderByDescending(r => r.GrantedOn).ThenByDescending(r => r.Id)
-                .Select(r => new { r.Id, r.Kind, r.Person.LastName, r.Person.FirstName, r.Person.MiddleName, r.GrantedOn, r.OrderNumber, r.Text }).ToListAsync())
-            .Select(r => new Row(r.Id, r.Kind, PeopleTerms.FullName(r.LastName, r.FirstName, r.MiddleName), r.GrantedOn, r.OrderNumber, r.Text)).ToList();
+                .Select(r => new { r.Id, r.Kind, r.Person.Status, r.Person.LastName, r.Person.FirstName, r.Person.MiddleName, r.GrantedOn, r.OrderNumber, r.Text }).ToListAsync())
+            .Select(r => PersonData.IsProcessable(r.Status)
+                ? new Row(r.Id, r.Kind, PeopleTerms.FullName(r.LastName, r.FirstName, r.MiddleName), r.GrantedOn, r.OrderNumber, r.Text)
+                : new Row(r.Id, r.Kind, PersonData.BlockedName, r.GrantedOn, "", "")).ToList();
         return (group.RegionId, group.OrganizationId);
     }
 

@@ -77,8 +77,11 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         var scope = await me.GetScopeAsync();
         var pair = await db.MentoringGroups.AsNoTracking().InScope(scope).Where(g => g.Id == id)
             .Select(g => new PairHeader(g.Id, g.RegionId, g.OrganizationId, g.Organization.ShortName, g.StartDate, g.Status, g.ClosedOn,
-                g.Members.Where(m => m.Role == MemberRole.Mentor).Select(m => m.Person.LastName + " " + m.Person.FirstName + " " + m.Person.MiddleName).ToList(),
-                g.Members.Where(m => m.Role == MemberRole.Mentee).Select(m => m.Person.LastName + " " + m.Person.FirstName + " " + m.Person.MiddleName).ToList()))
+                // A member who withdrew consent is not named on the contact log.
+                g.Members.Where(m => m.Role == MemberRole.Mentor && db.People.Processable().Any(p => p.Id == m.PersonId))
+                    .Select(m => m.Person.LastName + " " + m.Person.FirstName + " " + m.Person.MiddleName).ToList(),
+                g.Members.Where(m => m.Role == MemberRole.Mentee && db.People.Processable().Any(p => p.Id == m.PersonId))
+                    .Select(m => m.Person.LastName + " " + m.Person.FirstName + " " + m.Person.MiddleName).ToList()))
             .SingleOrDefaultAsync();
         if (pair is null) return false;
         Pair = pair;

@@ -76,7 +76,8 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
             .Select(g => new
             {
                 g.Id, g.OrganizationId, g.CuratorUserId, Organization = g.Organization.ShortName,
-                Mentees = g.Members.Where(m => m.Role == MemberRole.Mentee).Select(m => m.Person.LastName + " " + m.Person.FirstName).ToList(),
+                Mentees = g.Members.Where(m => m.Role == MemberRole.Mentee && m.LeftOn == null && db.People.Processable().Any(p => p.Id == m.PersonId))
+                    .Select(m => m.Person.LastName + " " + m.Person.FirstName).ToList(),
             })
             .ToDictionaryAsync(g => g.Id, ct);
         var organizations = pairs.Values.Select(p => p.OrganizationId).Distinct().ToArray();
