@@ -176,7 +176,7 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
             .OrderBy(a => a.Id).Select(a => a.RegionId).FirstOrDefaultAsync(ct);
         var entry = Actor.Entry(action, nameof(User), user.Id.ToString(), region, "");
         entry.UserId = user.Id;
-        entry.UserName = user.UserName ?? "";
+        entry.UserName = "";
         AuditEntries.Add(entry);
         await base.SaveChangesAsync(true, ct);
     }

@@ -42,10 +42,27 @@ public class AuditLogTests(AppFixture app)
     }
 
     [Fact]
-    public async Task AuditTable_UpdateOrDelete_IsRefusedByTheDatabase()
+    public async Task AuditTable_UpdateDeleteTruncateAsApplicationRole_IsRefusedByPrivilege()
     {
         await app.CreateTreeAsync();
         await using var conn = new NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+
+        foreach (var sql in new[] { "update audit_entries set details = 'x'", "delete from audit_entries", "truncate audit_entries" })
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            var error = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        }
+        await using var insert = new NpgsqlCommand("insert into audit_entries (action, details) values ('read', 'проверка') returning id", conn);
+        Assert.NotNull(await insert.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task AuditTable_UpdateDeleteTruncateAsOwner_IsRefusedByTrigger()
+    {
+        await app.CreateTreeAsync();
+        await using var conn = new NpgsqlConnection(app.OwnerConnectionString);
         await conn.OpenAsync();
 
         foreach (var sql in new[] { "update audit_entries set details = 'x'", "delete from audit_entries", "truncate audit_entries" })
