@@ -60,8 +60,7 @@ public static class WithdrawnDemo
         destroyed.Consents.Add(new Consent
         {
             RegionId = school.RegionId, OrganizationId = school.Id, Purpose = ConsentPurpose.Processing,
-            Signer = ConsentSigner.Representative, Authority = "parent", GivenOn = new DateOnly(2026, 9, 2),
-            FormVersion = "2026-1", WithdrawnOn = withdrawnEarlier,
+            Signer = ConsentSigner.Self, GivenOn = new DateOnly(2026, 9, 2), FormVersion = "2026-1", WithdrawnOn = withdrawnEarlier,
         });
         db.People.Add(destroyed);
         await db.SaveChangesAsync();
