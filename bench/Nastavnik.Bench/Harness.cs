@@ -33,7 +33,8 @@ public static class Harness
     /// <summary>A new, migrated database on the configured server or the local cluster, for one benchmark run.</summary>
     public static async Task<(string Server, string Name, string ConnectionString)> CreateThrowawayDatabaseAsync()
     {
-        var (server, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
+        // The owner: it creates the database and migrates it; the bench then works in it as the owner too.
+        var server = await CliDatabase.ResolveOwnerAsync(CliDatabase.Configuration([]));
         var name = "nastavnik_bench_" + Guid.NewGuid().ToString("N")[..8];
         await ExecuteAsync(server, $"create database \"{name}\"");
         var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;

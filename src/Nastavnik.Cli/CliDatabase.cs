@@ -8,7 +8,8 @@ namespace Nastavnik.Cli;
 
 /// <summary>
 /// The connection every verb uses: ConnectionStrings:Nastavnik from the environment or appsettings when set;
-/// otherwise the zero-config local cluster, created and started on first use.
+/// otherwise the zero-config local cluster, created and started on first use. That is the application's role, which
+/// may not change the audit log; migrations run as the owner (<see cref="ResolveOwnerAsync"/>).
 /// </summary>
 public static class CliDatabase
 {
@@ -27,8 +28,25 @@ public static class CliDatabase
         if (!string.IsNullOrWhiteSpace(configured)) return (configured, false);
         var port = config.GetValue("Nastavnik:LocalDb:Port", DefaultLocalPort);
         var cluster = await LocalCluster.EnsureStartedAsync(LocalCluster.DefaultDirectory(), port, Console.Out);
-        return (cluster.ConnectionString(), true);
+        return (cluster.AppConnectionString(), true);
     }
+
+    /// <summary>
+    /// The schema owner's connection, for migrations: ConnectionStrings:NastavnikOwner when set; else
+    /// ConnectionStrings:Nastavnik (a server configured with one role for both); else the local cluster's owner.
+    /// </summary>
+    public static async Task<string> ResolveOwnerAsync(IConfiguration config)
+    {
+        var owner = config.GetConnectionString(OwnerConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(owner)) return owner;
+        var configured = config.GetConnectionString(DataServices.ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var port = config.GetValue("Nastavnik:LocalDb:Port", DefaultLocalPort);
+        var cluster = await LocalCluster.EnsureStartedAsync(LocalCluster.DefaultDirectory(), port, Console.Out);
+        return cluster.ConnectionString();
+    }
+
+    public const string OwnerConnectionStringName = "NastavnikOwner";
 
     public static async Task MigrateAsync(string connectionString)
     {
@@ -59,5 +77,6 @@ public static class CliDatabase
     public static NastavnikDb Open(string connectionString, AuditActor actor) =>
         new(new DbContextOptionsBuilder<NastavnikDb>().UseNpgsql(connectionString).Options, actor);
 
-    public static AuditActor Actor => new() { UserName = "cli:" + Environment.UserName };
+    /// <summary>The CLI's actor: "cli", not the operator's OS login (the audit log keeps no names).</summary>
+    public static AuditActor Actor => AuditActor.Cli;
 }

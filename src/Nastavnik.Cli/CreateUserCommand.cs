@@ -38,7 +38,7 @@ public static class CreateUserCommand
 
         var config = CliDatabase.Configuration([]);
         var (cs, _) = await CliDatabase.ResolveAsync(config);
-        await CliDatabase.MigrateAsync(cs);
+        await CliDatabase.MigrateAsync(await CliDatabase.ResolveOwnerAsync(CliDatabase.Configuration([])));
 
         var services = new ServiceCollection();
         services.AddLogging();

@@ -12,8 +12,9 @@ public static class DemoCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var a = CliArgs.Parse(args, configuration: true);
-        var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([.. a.Configuration]));
-        await CliDatabase.MigrateAsync(cs);
+        var config = CliDatabase.Configuration([.. a.Configuration]);
+        await CliDatabase.MigrateAsync(await CliDatabase.ResolveOwnerAsync(config));
+        var (cs, _) = await CliDatabase.ResolveAsync(config);
         await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
         await DemoSeeder.LoadAllAsync(db, Console.Out);
         PrintLogins(Console.Out);

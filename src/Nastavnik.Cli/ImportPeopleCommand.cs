@@ -37,7 +37,7 @@ public static class ImportPeopleCommand
         if (!File.Exists(file)) throw new CliException($"файл «{file}» не найден");
 
         var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
-        await CliDatabase.MigrateAsync(cs);
+        await CliDatabase.MigrateAsync(await CliDatabase.ResolveOwnerAsync(CliDatabase.Configuration([])));
         await using var db = CliDatabase.Open(cs, CliDatabase.Actor);
         var outcome = await ImportAsync(db, file, kind, organization, municipality, a.Has("--dry-run"), Console.Out, Console.Error);
         return outcome is null ? 1 : 0;

@@ -10,8 +10,7 @@ public static class MigrateCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var a = CliArgs.Parse(args, configuration: true);
-        var (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([.. a.Configuration]));
-        await CliDatabase.MigrateAsync(cs);
+        await CliDatabase.MigrateAsync(await CliDatabase.ResolveOwnerAsync(CliDatabase.Configuration([.. a.Configuration])));
         Console.WriteLine("Схема базы данных актуальна.");
         return 0;
     }

@@ -30,7 +30,7 @@ public static class PairsCommand
         try
         {
             (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
-            await CliDatabase.MigrateAsync(cs);
+            await CliDatabase.MigrateAsync(await CliDatabase.ResolveOwnerAsync(CliDatabase.Configuration([])));
         }
         finally
         {

@@ -54,7 +54,7 @@ public static class RoadmapImportCommand
         try
         {
             (cs, _) = await CliDatabase.ResolveAsync(CliDatabase.Configuration([]));
-            await CliDatabase.MigrateAsync(cs);
+            await CliDatabase.MigrateAsync(await CliDatabase.ResolveOwnerAsync(CliDatabase.Configuration([])));
         }
         finally
         {

@@ -27,8 +27,8 @@ public static class ServeCommand
         var demoFlag = a.Has("--demo") ? true : a.Has("--no-demo") ? false : (bool?)null;
         string[] webArgs = a.Value("--urls") is { } urls ? ["--urls", urls, .. a.Configuration] : [.. a.Configuration];
         var config = CliDatabase.Configuration(webArgs);
+        await CliDatabase.MigrateAsync(await CliDatabase.ResolveOwnerAsync(config));
         var (cs, local) = await CliDatabase.ResolveAsync(config);
-        await CliDatabase.MigrateAsync(cs);
         if (demoFlag ?? local)
         {
             await using var db = CliDatabase.Open(cs, CliDatabase.Actor);

@@ -167,6 +167,13 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
     }
 
     /// <summary>
+    /// One entry per view of a page that lists people (or pairs of people): how many rows it showed and their ids,
+    /// never their names. The ids go to entity_id, so the audit page's id filter finds every view of a record.
+    /// </summary>
+    public Task AuditListAsync(string entityType, IReadOnlyCollection<long> ids, long? regionId, string what, CancellationToken ct = default) =>
+        AuditAsync(AuditAction.Read, entityType, string.Join(",", ids), regionId, $"{what}: {ids.Count}", ct);
+
+    /// <summary>
     /// Writes a sign-in event for a known account: during the sign-in request the user is not yet the request's
     /// principal, so who it was is stated here, filed under the account's home region for its administrators.
     /// </summary>
@@ -176,7 +183,7 @@ public sealed class NastavnikDb(DbContextOptions<NastavnikDb> options, AuditActo
             .OrderBy(a => a.Id).Select(a => a.RegionId).FirstOrDefaultAsync(ct);
         var entry = Actor.Entry(action, nameof(User), user.Id.ToString(), region, "");
         entry.UserId = user.Id;
-        entry.UserName = user.UserName ?? "";
+        entry.UserName = "";
         AuditEntries.Add(entry);
         await base.SaveChangesAsync(true, ct);
     }

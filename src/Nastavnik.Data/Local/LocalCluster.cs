@@ -10,27 +10,40 @@ namespace Nastavnik.Data.Local;
 /// A private PostgreSQL cluster in a folder of our own, bound to 127.0.0.1 on its own port: what `nastavnik serve`
 /// and the CLI use when no connection string is configured, and what the tests start for themselves.
 /// As root the server runs as the `postgres` OS user (PostgreSQL refuses to run as root).
+/// Two roles, as on a production server: the owner (the cluster's superuser) runs migrations and creates databases;
+/// the application role <see cref="AppRole"/> (login + its own password) is what the site and the CLI's data verbs
+/// connect as. Migration 21 grants it what the application needs and no UPDATE/DELETE/TRUNCATE on the audit log.
 /// </summary>
 public sealed class LocalCluster
 {
     public const string Database = "nastavnik";
     private const string SuperUser = "nastavnik";
+    /// <summary>The application's role; migration 21 creates it (nologin) when absent and grants to it.</summary>
+    public const string AppRole = "nastavnik_app";
 
-    private LocalCluster(string directory, int port, string password)
+    private LocalCluster(string directory, int port, string password, string appPassword)
     {
         Home = directory;
         Port = port;
         Password = password;
+        AppPassword = appPassword;
     }
 
     public string Home { get; }
     public int Port { get; }
     private string Password { get; }
+    private string AppPassword { get; }
     private string DataDir => Path.Combine(Home, "data");
 
     public string ConnectionString(string database = Database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1", Port = Port, Username = SuperUser, Password = Password, Database = database,
+    }.ConnectionString;
+
+    /// <summary>The application role's connection: what the site uses; it may not change or delete audit rows.</summary>
+    public string AppConnectionString(string database = Database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Port, Username = AppRole, Password = AppPassword, Database = database,
     }.ConnectionString;
 
     /// <summary>The default home of the cluster: under the user's data folder; for root, /var/lib/nastavnik,
@@ -50,20 +63,50 @@ public sealed class LocalCluster
         if (File.Exists(Path.Combine(directory, "data", "PG_VERSION")) && File.Exists(settingsFile))
         {
             var lines = (await File.ReadAllLinesAsync(settingsFile)).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-            cluster = new LocalCluster(directory, int.Parse(lines["port"]), lines["password"]);
+            // A cluster created before the application role existed gets its password now.
+            if (!lines.TryGetValue("app_password", out var appPassword))
+            {
+                appPassword = NewPassword();
+                await File.AppendAllTextAsync(settingsFile, $"app_password={appPassword}\n");
+            }
+            cluster = new LocalCluster(directory, int.Parse(lines["port"]), lines["password"], appPassword);
         }
         else
         {
             var port = preferredPort == 0 || !PortIsFree(preferredPort) ? FreePort() : preferredPort;
-            cluster = new LocalCluster(directory, port, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
+            cluster = new LocalCluster(directory, port, NewPassword(), NewPassword());
             await cluster.InitAsync(log);
-            await File.WriteAllTextAsync(settingsFile, $"port={cluster.Port}\npassword={cluster.Password}\n");
+            await File.WriteAllTextAsync(settingsFile, $"port={cluster.Port}\npassword={cluster.Password}\napp_password={cluster.AppPassword}\n");
             // The password is in this file: only its owner may read it (Windows has no such mode; the cluster runs on Linux).
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(settingsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         await cluster.StartAsync(log);
+        await cluster.EnsureAppRoleAsync();
         await cluster.EnsureDatabaseAsync(Database);
         return cluster;
+    }
+
+    private static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+    /// <summary>
+    /// The application role with login and this cluster's password. It may already exist without login: migration 21
+    /// creates it so that its grants work on any server; here the local cluster makes it a login.
+    /// </summary>
+    private async Task EnsureAppRoleAsync()
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        await conn.OpenAsync();
+        // The password is hex (NewPassword): safe inside a literal; DDL takes no parameters.
+        await using var cmd = new NpgsqlCommand($"""
+            do $$ begin
+                if exists (select from pg_roles where rolname = '{AppRole}') then
+                    alter role {AppRole} login password '{AppPassword}';
+                else
+                    create role {AppRole} login password '{AppPassword}';
+                end if;
+            end $$
+            """, conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     public async Task EnsureDatabaseAsync(string name)
@@ -211,9 +254,10 @@ public sealed class LocalCluster
     {
         var dir = Path.Combine(Path.GetTempPath(), "nastavnik-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
-        var cluster = new LocalCluster(dir, FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
+        var cluster = new LocalCluster(dir, FreePort(), NewPassword(), NewPassword());
         await cluster.InitAsync(log, durable: false);
         await cluster.StartAsync(log);
+        await cluster.EnsureAppRoleAsync();
         return cluster;
     }
 

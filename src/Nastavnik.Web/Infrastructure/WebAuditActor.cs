@@ -17,7 +17,8 @@ public static class WebAuditActor
         public override long? UserId =>
             long.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-        public override string UserName => context.User.Identity?.Name ?? "";
+        // Signed-in users are recorded by id only: a login is often a person's name.
+        public override string UserName => "";
 
         public override string Ip => context.Connection.RemoteIpAddress?.ToString() ?? "";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Nastavnik.Data;
 using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.IntegrationTests.Infrastructure;
@@ -20,7 +21,7 @@ public class LoginTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("Куратор ОО", await home.Content.ReadAsStringAsync());
         await using var db = app.Db();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignIn && a.RegionId == tree.RegionId && a.UserName != ""));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignIn && a.RegionId == tree.RegionId && a.UserId != null && a.UserName == ""));
     }
 
     [Fact]
@@ -36,8 +37,23 @@ public class LoginTests(AppFixture app)
         await using var db = app.Db();
         var userId = await db.Users.Where(u => u.UserName == login).Select(u => u.Id).SingleAsync();
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.SignInFailed && a.EntityId == userId.ToString());
-        Assert.Equal(login, entry.UserName);
+        Assert.Equal(userId, entry.UserId);
+        Assert.Equal("", entry.UserName);
         Assert.NotNull(entry.RegionId);
+    }
+
+    [Fact]
+    public async Task Post_UnknownLogin_AuditsHashNotTypedText()
+    {
+        var typed = AppFixture.Unique("Иванова.Маша");
+
+        await app.Client().PostFormAsync("/Account/Login", new() { ["Form.UserName"] = typed, ["Form.Password"] = "wrong-password-1" });
+
+        await using var db = app.Db();
+        var hash = AuditActor.LoginHash(typed);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.SignInFailed && a.Details.Contains(hash));
+        Assert.DoesNotContain(typed, entry.Details + entry.UserName);
+        Assert.Matches("^sha256:[0-9a-f]{16}$", hash);
     }
 
     [Fact]

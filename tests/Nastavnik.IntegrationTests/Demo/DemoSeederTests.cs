@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
 using Nastavnik.Data.Migrations;
+using Nastavnik.Domain.People;
 using Nastavnik.IntegrationTests.Infrastructure;
 using Nastavnik.Web.Features.Demo;
 
@@ -31,6 +32,13 @@ public class DemoSeederTests(AppFixture app)
         Assert.True(first["groups"] > 0);
         Assert.Contains("Demo data already loaded.", log.ToString());
         Assert.Contains("Roadmap of Ставропольский край already loaded.", log.ToString());
+        Assert.Equal(1, first["blocked"]);
+        Assert.Equal(1, first["destroyed"]);
+        Assert.Equal(1, first["acts"]);
+        await using var check = Open(cs);
+        var blocked = await check.People.Where(p => p.Status == PersonStatus.Blocked).Select(p => p.Id).SingleAsync();
+        Assert.False(await check.GroupMembers.AnyAsync(m => m.PersonId == blocked));
+        Assert.Contains(blocked, await check.People.Where(p => p.Organization.ShortName == PeopleDemo.LinkedSchool).Select(p => p.Id).ToListAsync());
     }
 
     private static NastavnikDb Open(string cs) => new(new DbContextOptionsBuilder<NastavnikDb>().UseNpgsql(cs).Options);
@@ -50,6 +58,9 @@ public class DemoSeederTests(AppFixture app)
             ["groups"] = await db.MentoringGroups.CountAsync(),
             ["meetings"] = await db.Meetings.CountAsync(),
             ["audit"] = await db.AuditEntries.CountAsync(),
+            ["blocked"] = await db.People.CountAsync(p => p.Status == PersonStatus.Blocked),
+            ["destroyed"] = await db.People.CountAsync(p => p.Status == PersonStatus.Destroyed),
+            ["acts"] = await db.DestructionActs.CountAsync(),
         };
     }
 }

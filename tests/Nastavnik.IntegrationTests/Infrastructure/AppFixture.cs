@@ -29,7 +29,10 @@ public sealed class AppFixture : IAsyncLifetime
     private static int _counter;
 
     public LocalCluster Cluster { get; private set; } = null!;
+    /// <summary>The application role's connection (as the site's): it may not update, delete or truncate audit rows.</summary>
     public string ConnectionString { get; private set; } = null!;
+    /// <summary>The schema owner's connection (as migrations'): for tests that migrate or need the owner's rights.</summary>
+    public string OwnerConnectionString { get; private set; } = null!;
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -38,8 +41,9 @@ public sealed class AppFixture : IAsyncLifetime
         Cluster = await SharedCluster.AcquireAsync();
         var database = "nastavnik_test_" + Guid.NewGuid().ToString("N")[..8];
         await Cluster.EnsureDatabaseAsync(database);
-        ConnectionString = Cluster.ConnectionString(database);
-        await MigrationRunner.ApplyAsync(ConnectionString, MigrationRunner.FindMigrationsDirectory());
+        OwnerConnectionString = Cluster.ConnectionString(database);
+        ConnectionString = Cluster.AppConnectionString(database);
+        await MigrationRunner.ApplyAsync(OwnerConnectionString, MigrationRunner.FindMigrationsDirectory());
         Factory = CreateFactory(ConnectionString);
         BaseAddress = AddressOf(Factory);
     }

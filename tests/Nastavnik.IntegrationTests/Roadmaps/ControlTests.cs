@@ -174,7 +174,7 @@ public class ControlTests(AppFixture app)
         Assert.Equal(["1", "0", "3", "0", "4", "25 %", "0", "0"], rows.Single(r => r[1] == nameB)[2..]);
         Assert.Equal(["3", "2", "4", "1", "10", "33,3 %", "0", "1"], rows.Single(r => r[1].StartsWith("Итого по региону"))[2..]);
         await using var db = app.Db();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.UserName == login && a.Action == AuditAction.Export
+        Assert.True(await db.AuditEntries.AnyAsync(a => db.Users.Any(u => u.Id == a.UserId && u.UserName == login) && a.Action == AuditAction.Export
             && a.EntityType == nameof(RoadmapOccurrence) && a.RegionId == tree.RegionId));
     }
 

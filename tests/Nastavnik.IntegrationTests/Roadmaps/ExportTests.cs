@@ -168,7 +168,7 @@ public class ExportTests(AppFixture app)
         Assert.Equal("2.1.", rows[5][0]);
         Assert.Equal(6, rows.Count);
         await using var db = app.Db();
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.UserName == login && a.Action == AuditAction.Export
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => db.Users.Any(u => u.Id == a.UserId && u.UserName == login) && a.Action == AuditAction.Export
             && a.EntityType == nameof(Roadmap) && a.EntityId == sample.RoadmapId.ToString()));
     }
 

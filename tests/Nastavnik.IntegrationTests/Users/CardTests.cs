@@ -29,7 +29,7 @@ public class CardTests(AppFixture app)
         Assert.Contains("Куратор ОО", html);
         await using var db = app.Db();
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Read && a.EntityType == "User"
-            && a.EntityId == id.ToString() && a.UserName == adminLogin);
+            && a.EntityId == id.ToString() && db.Users.Any(u => u.Id == a.UserId && u.UserName == adminLogin));
         Assert.Equal(tree.RegionId, entry.RegionId);
     }
 
@@ -346,7 +346,7 @@ public class CardTests(AppFixture app)
 
         await using var db = app.Db();
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Update && a.EntityType == "User" && a.EntityId == id.ToString());
-        Assert.Equal(adminLogin, entry.UserName);
+        Assert.Equal("", entry.UserName);
         Assert.Equal(await app.UserIdAsync(adminLogin), entry.UserId);
         Assert.Contains("IsActive", entry.Details);
     }

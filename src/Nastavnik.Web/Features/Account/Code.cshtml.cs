@@ -37,7 +37,8 @@ public class CodeModel(UserManager<User> users, SignInManager<User> signIn, Nast
         var code = codes.FirstOrDefault(c => users.PasswordHasher.VerifyHashedPassword(user!, c.CodeHash, typed) != PasswordVerificationResult.Failed);
         if (code is null)
         {
-            await db.AuditAsync(AuditAction.SignInFailed, nameof(User), user?.Id.ToString() ?? "", null, $"вход по коду, логин «{Form.UserName.Trim()}»");
+            await db.AuditAsync(AuditAction.SignInFailed, nameof(User), user?.Id.ToString() ?? "", null,
+                user is null ? $"вход по коду, логин {AuditActor.LoginHash(Form.UserName)}" : "вход по коду");
             ModelState.AddModelError("", Invalid);
             return Page();
         }

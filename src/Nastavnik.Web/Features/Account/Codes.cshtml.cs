@@ -71,7 +71,7 @@ public class CodesModel(NastavnikDb db, CurrentUser me, TimeProvider clock, IPas
         var fileName = $"kod-vhoda-{login}-{MoscowTime.DateOf(now):yyyy-MM-dd}.docx";
         var slip = new CodeSlipDocument.Slip(PeopleTerms.FullName(person.LastName, person.FirstName, person.MiddleName), person.ClassName, login, code);
         await db.AuditAsync(AuditAction.Export, nameof(AccessCode), issued.Id.ToString(), person.RegionId,
-            $"листок с новым кодом входа, участник {person.Id}, отозвано прежних кодов: {earlier.Count}, файл {fileName}");
+            $"листок с новым кодом входа, участник {person.Id}, отозвано прежних кодов: {earlier.Count}");
         return File(CodeSlipDocument.Write([slip], address, expires), Shared.DocxWriter.ContentType, fileName);
     }
 

@@ -23,7 +23,7 @@ public class LoginModel(SignInManager<User> signIn, UserManager<User> users, Nas
         var user = await users.FindByNameAsync(Form.UserName.Trim());
         if (user is null || !await db.UsableUsers.AnyAsync(u => u.Id == user.Id))
         {
-            await db.AuditAsync(AuditAction.SignInFailed, nameof(User), "", null, $"логин «{Form.UserName.Trim()}»");
+            await db.AuditAsync(AuditAction.SignInFailed, nameof(User), "", null, $"логин {AuditActor.LoginHash(Form.UserName)}");
             ModelState.AddModelError("", "Неверный логин или пароль");
             return Page();
         }

@@ -63,7 +63,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
         {
             var pattern = Paging.Like(f.User);
             query = query.Where(a => EF.Functions.ILike(a.UserName, pattern)
-                || db.Users.Any(u => u.Id == a.UserId && EF.Functions.ILike(u.FullName, pattern)));
+                || db.Users.Any(u => u.Id == a.UserId && (EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.UserName!, pattern))));
         }
         if (f.Action is { } action) query = query.Where(a => a.Action == action);
         if (!string.IsNullOrWhiteSpace(f.Type))
@@ -77,7 +77,7 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
             query = query.Where(a => a.EntityId == entityId);
         }
         return query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Select(a => new Row(a.At, a.UserName, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).FirstOrDefault(),
+            .Select(a => new Row(a.At, a.UserId == null ? a.UserName : db.Users.Where(u => u.Id == a.UserId).Select(u => u.UserName).FirstOrDefault() ?? "", db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).FirstOrDefault(),
                 a.Action, a.EntityType, a.EntityId, a.Details, a.Ip));
     }
 
@@ -102,7 +102,8 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
             var parts = new List<string>();
             if (From is { } from) parts.Add($"с {from:dd.MM.yyyy}");
             if (To is { } to) parts.Add($"по {to:dd.MM.yyyy}");
-            if (!string.IsNullOrWhiteSpace(User)) parts.Add($"пользователь «{User.Trim()}»");
+            // The typed search text may be a person's name: the log keeps only that a user filter was set.
+            if (!string.IsNullOrWhiteSpace(User)) parts.Add("по пользователю");
             if (Action is { } action) parts.Add($"действие «{action.Title()}»");
             if (!string.IsNullOrWhiteSpace(Type)) parts.Add($"объект {Type.Trim()}");
             if (!string.IsNullOrWhiteSpace(EntityId)) parts.Add($"id {EntityId.Trim()}");

@@ -159,7 +159,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         var content = ConsentDocument.Write(new ConsentDocument.Data(Subject.FullName, Subject.BirthDate, Subject.ClassName,
             representative?.Representative.FullName, representative?.Relationship, representative?.Document ?? "", organization, purpose, Today));
         var fileName = $"Согласие {Subject.LastName} {Subject.FirstName}.docx";
-        await db.AuditAsync(AuditAction.Export, nameof(Nastavnik.Data.Entities.People.Person), id.ToString(), Subject.RegionId, $"бланк согласия: {fileName}");
+        await db.AuditAsync(AuditAction.Export, nameof(Nastavnik.Data.Entities.People.Person), id.ToString(), Subject.RegionId, "бланк согласия");
         return File(content, DocxWriter.ContentType, fileName);
     }
 

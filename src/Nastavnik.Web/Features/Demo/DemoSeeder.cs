@@ -4,7 +4,8 @@ namespace Nastavnik.Web.Features.Demo;
 
 /// <summary>
 /// The whole demo in the order its parts depend on: territories and logins, the territories' roadmaps, the schools'
-/// people, then the pairs of the demo logins' school. Every part is idempotent, so a second run changes nothing.
+/// people, then the pairs of the demo logins' school and its withdrawn and destroyed pupils. Every part is idempotent,
+/// so a second run changes nothing.
 /// </summary>
 public static class DemoSeeder
 {
@@ -14,5 +15,6 @@ public static class DemoSeeder
         await RoadmapDemo.LoadAsync(db, log);
         await PeopleDemo.LoadAsync(db, log);
         await PairsDemo.LoadAsync(db, log);
+        await WithdrawnDemo.LoadAsync(db, log);
     }
 }

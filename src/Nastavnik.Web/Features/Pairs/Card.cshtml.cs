@@ -88,9 +88,11 @@ public class CardModel(NastavnikDb db, CurrentUser me) : PageModel
                 .Select(f => new FeedbackRow(f.Person.LastName + " " + f.Person.FirstName, f.Role, f.SubmittedAt, f.Usefulness, f.Comfort, f.Progress,
                     f.WentWell, f.Obstacles, f.NeedsHelp, f.Unsafe))
                 .ToListAsync();
-            // A staff read of the card shows people's data: it goes to the access log (DOMAIN.md §2 rule 4).
-            await db.AuditAsync(AuditAction.Read, nameof(MentoringGroup), id.ToString(), pair.RegionId, $"карточка пары: {Members.Count} участн.");
         }
+        // Every read of the card shows people's data, a participant's (or a parent's) as much as staff's: it goes to
+        // the access log (DOMAIN.md §2 rule 4).
+        await db.AuditAsync(AuditAction.Read, nameof(MentoringGroup), id.ToString(), pair.RegionId,
+            $"карточка пары{(IsStaff ? "" : " (участник)")}: {Members.Count} участн.");
         return Page();
     }
 

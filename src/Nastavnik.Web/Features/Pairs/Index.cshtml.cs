@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
+using Nastavnik.Data.Entities;
+using Nastavnik.Data.Entities.Pairs;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Pairs;
 using Nastavnik.Domain.People;
@@ -51,6 +53,8 @@ public class IndexModel(NastavnikDb db, CurrentUser me) : PageModel
             string.Join(", ", g.Members.Where(m => m.Role == MemberRole.Mentor).Select(m => PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName))),
             string.Join(", ", g.Members.Where(m => m.Role == MemberRole.Mentee).Select(m => PeopleTerms.FullName(m.LastName, m.FirstName, m.MiddleName))),
             g.LastMeeting)).ToList(), list.Page, list.PageSize, list.Total);
+        await db.AuditListAsync(nameof(MentoringGroup), List.Items.Select(r => r.Id).ToList(),
+            scope.AnyRegionIds.Order().FirstOrDefault() is var r and > 0 ? r : null, "список пар, просмотр");
     }
 
     public sealed record Row(long Id, string Program, string Form, bool IsGroup, GroupStatus Status, DateOnly StartDate, string Mentors,

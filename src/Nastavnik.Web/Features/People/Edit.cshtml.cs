@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
+using Nastavnik.Data.Entities;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
 using Nastavnik.Domain.Text;
@@ -28,6 +29,7 @@ public class EditModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         var person = await FindAsync(id);
         if (person is null) return NotFound();
         Form = PersonForm.From(person);
+        await db.AuditAsync(AuditAction.Read, nameof(Data.Entities.People.Person), id.ToString(), person.RegionId, "форма изменения");
         return Page();
     }
 

@@ -163,7 +163,7 @@ public sealed class PeopleImporter(NastavnikDb db)
         }
         var regionIds = prepared.Plan.Decisions.Select(d => regions[d.Row.OrganizationId]).Distinct().ToList();
         await db.AuditAsync(AuditAction.Import, nameof(Person), "", regionIds.Count == 1 ? regionIds[0] : null,
-            $"файл «{fileName}»: добавлено {prepared.Count(RowStatus.New)}, обновлено {prepared.Count(RowStatus.Update)}, "
+            $"добавлено {prepared.Count(RowStatus.New)}, обновлено {prepared.Count(RowStatus.Update)}, "
             + $"без изменений {prepared.Count(RowStatus.Unchanged)}", ct);
         await transaction.CommitAsync(ct);
     }

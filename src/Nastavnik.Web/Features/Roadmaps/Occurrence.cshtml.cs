@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nastavnik.Data;
+using Nastavnik.Data.Entities;
 using Nastavnik.Data.Entities.Roadmaps;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.Roadmaps;
@@ -125,8 +126,10 @@ public class OccurrenceModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikO
         var occurrences = db.RoadmapOccurrences.InScope(scope).Where(o => o.Id == id);
         var file = await db.RoadmapEvidence.AsNoTracking()
             .Where(e => e.Id == evidenceId && e.Kind == "file" && occurrences.Any(o => o.Id == e.OccurrenceId))
-            .Select(e => new { e.FileName, e.Content }).SingleOrDefaultAsync();
+            .Select(e => new { e.FileName, e.Content, RegionId = db.RoadmapOccurrences.Where(o => o.Id == e.OccurrenceId).Select(o => o.RegionId).FirstOrDefault() }).SingleOrDefaultAsync();
         if (file?.Content is null) return NotFound();
+        // An evidence file may hold anyone's data (lists, photos): its download is logged, by id, not by file name.
+        await db.AuditAsync(AuditAction.Export, nameof(RoadmapEvidence), evidenceId.ToString(), file.RegionId, $"подтверждение исполнения, мероприятие {id}");
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(file.Content, "application/octet-stream", file.FileName);
     }

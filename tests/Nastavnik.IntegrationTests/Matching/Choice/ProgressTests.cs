@@ -47,7 +47,7 @@ public class ProgressTests(AppFixture app)
         Assert.Contains("Наставник согласился", html);
         Assert.Contains("Закрыть выбор", html);
         await using var db = app.Db();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.UserName == login && a.Action == AuditAction.Read
+        Assert.True(await db.AuditEntries.AnyAsync(a => db.Users.Any(u => u.Id == a.UserId && u.UserName == login) && a.Action == AuditAction.Read
             && a.EntityType == nameof(MatchRun) && a.EntityId == world.RunId.ToString()));
     }
 

@@ -63,6 +63,9 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
             var names = organizations.ToDictionary(o => o.OrganizationId, o => o.Name);
             var items = total == 0 ? [] : await WatchQuery.PairsAsync(db, names, List, (page - 1) * Paging.DefaultPageSize, Paging.DefaultPageSize);
             Pairs = new PagedList<WatchedPair>(items, page, Paging.DefaultPageSize, total);
+            // Only the school's list shows names; the territories' counts per organization are not personal data.
+            await db.AuditListAsync(nameof(MentoringGroup), items.Select(p => p.Row.GroupId).ToList(),
+                scope.AnyRegionIds.Order().FirstOrDefault() is var r and > 0 ? r : null, "пары под наблюдением, просмотр");
         }
         var territory = TerritoryNodes(scope);
         ShowsOrganizations = territory.Municipalities.Length > 0 || territory.Regions.Length > 0;

@@ -32,7 +32,10 @@ public class IndexModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pa
             .Select(m => new Row(m.PersonId, m.Person.LastName, m.Person.FirstName, m.Person.MiddleName, m.Person.ClassName, m.Program.Name,
                 m.KeyTopic == null ? "" : m.KeyTopic.Name, m.EntryDate, m.Status))
             .ToPagedAsync(page);
+        await db.AuditListAsync(nameof(Person), List.Items.Select(r => r.PersonId).ToList(), FirstRegion(scope), "база наставляемых, просмотр");
     }
+
+    private static long? FirstRegion(Scope scope) => scope.AnyRegionIds.Order().FirstOrDefault() is var r and > 0 ? r : null;
 
     public async Task<IActionResult> OnGetXlsxAsync(BaseFilter filter)
     {

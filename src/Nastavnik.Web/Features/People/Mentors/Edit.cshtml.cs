@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Data;
+using Nastavnik.Data.Entities;
 using Nastavnik.Data.Entities.People;
 using Nastavnik.Domain.Access;
 using Nastavnik.Domain.People;
@@ -40,6 +41,7 @@ public class EditModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : Pag
         {
             Form = ProfileForm.From(profile);
         }
+        await db.AuditAsync(AuditAction.Read, nameof(Person), id.ToString(), person.RegionId, "форма анкеты наставника");
         return Page();
     }
 

@@ -84,7 +84,7 @@ public class ImportModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
             await db.SaveChangesAsync();
             var regions = preview.Decisions.Select(d => d.Row.RegionId).Distinct().ToList();
             await db.AuditAsync(AuditAction.Import, nameof(Organization), "", regions.Count == 1 ? regions[0] : null,
-                $"файл «{stored.FileName}»: добавлено {added}, обновлено {updated}, без изменений {unchanged}");
+                $"добавлено {added}, обновлено {updated}, без изменений {unchanged}");
             await transaction.CommitAsync();
         }
         catch (DbUpdateConcurrencyException)
