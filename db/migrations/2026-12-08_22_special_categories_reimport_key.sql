@@ -9,6 +9,8 @@ alter table consents add constraint consents_purpose_check
 create table reimport_salt (salt text not null);
 insert into reimport_salt (salt) select md5(random()::text || clock_timestamp()::text) || md5(random()::text);
 revoke all on reimport_salt from public;
+-- Migration 21 grants the application role every future table by default; the salt is for the owner's function only.
+revoke all on reimport_salt from nastavnik_app;
 
 alter table people add column reimport_key text null;
 create index people_reimport_key_idx on people (organization_id, reimport_key) where reimport_key is not null;
