@@ -74,7 +74,7 @@ public sealed class DestructionService(IServiceScopeFactory scopes, IOptions<Des
         var due = now.AddDays(-Math.Max(0, settings.Value.DestroyAfterDays));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NastavnikDb>();
-        var reader = scope.ServiceProvider.GetRequiredService<SpreadsheetReader>();
+        var reader = new SpreadsheetReader(scope.ServiceProvider.GetRequiredService<IOptions<NastavnikOptions>>());
         var keepDays = scope.ServiceProvider.GetRequiredService<IOptions<UploadSettings>>().Value.KeepDays;
         // A session-level lock held for the whole run; released explicitly (or when the connection closes).
         await db.Database.OpenConnectionAsync(ct);

@@ -108,10 +108,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         return RedirectToPage(new { id });
     }
 
-    /// <summary>
-    /// Marks a consent withdrawn. Withdrawing consent to processing blocks the person at once: hidden from lists,
-    /// exports and matching, their participation ended («выбыл»); the destruction job erases the data later.
-    /// </summary>
+    /// <summary>Marks a consent withdrawn (<see cref="ConsentWithdrawal"/>).</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(long id, long consentId, DateOnly? withdrawnOn)
     {
         var scope = await me.GetScopeAsync();
@@ -120,7 +117,7 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
         if (person is null || consent is null) return NotFound();
         var on = withdrawnOn ?? Today;
         // The date comes as a handler argument, not a form property: its errors go under the argument's name.
-        foreach (var error in ConsentRecording.CheckWithdrawal(consent.GivenOn, consent.WithdrawnOn, on, Today))
+        foreach (var error in await ConsentWithdrawal.WithdrawAsync(db, person, consent, on, clock))
         {
             ModelState.AddModelError(nameof(withdrawnOn), error.Message);
         }
@@ -130,19 +127,6 @@ public class PersonModel(NastavnikDb db, CurrentUser me, IOptions<NastavnikOptio
             return Page();
         }
 
-        consent.WithdrawnOn = on;
-        if (ConsentRecording.WithdrawalBlocks(consent.Purpose, person.Status))
-        {
-            person.Status = PersonStatus.Blocked;
-            person.BlockedAt = clock.GetUtcNow();
-            await db.MenteeProfiles.Where(m => m.PersonId == id).ForEachAsync(m => m.Status = ParticipationStatus.Left);
-            await db.MentorProfiles.Where(m => m.PersonId == id).ForEachAsync(m => m.Status = ParticipationStatus.Left);
-        }
-        else
-        {
-            ConsentStatus.Recompute(person, Today);
-        }
-        await db.SaveChangesAsync();
         TempData["Message"] = person.Status == PersonStatus.Blocked
             ? "Согласие отозвано: данные заблокированы и будут уничтожены в установленный срок"
             : $"Согласие отозвано: {consent.Purpose.Title().ToLowerInvariant()}";
