@@ -70,22 +70,30 @@ public static class ConsentsCommand
         }
 
         var (cs, config) = await ResolveAsync();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(config);
-        services.AddScoped(_ => CliDatabase.Open(cs, CliDatabase.Actor));
-        services.AddOptions<NastavnikOptions>().BindConfiguration("Nastavnik");
-        services.AddOptions<DestructionService.UploadSettings>().BindConfiguration("Nastavnik:Uploads");
-        await using var provider = services.BuildServiceProvider();
-        var settings = config.GetSection("Nastavnik:Consents").Get<DestructionService.Settings>() ?? new DestructionService.Settings();
-        var service = new DestructionService(provider.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System,
-            NullLogger<DestructionService>.Instance);
-
-        var result = await service.RunAsync(now);
+        await using var provider = Services(cs, config);
+        var result = await Destruction(provider, config).RunAsync(now);
         Console.Out.WriteLine($"Уничтожены данные: {RussianPlural.Format(result.Destroyed, "человек", "человека", "человек")}; "
             + $"актов: {result.ActIds.Count}{(result.ActIds.Count > 0 ? " (№ " + string.Join(", ", result.ActIds) + ")" : "")}; "
             + $"удалено загруженных файлов: {result.ExpiredUploads}");
         return 0;
     }
+
+    /// <summary>What the destruction pass needs outside the web host: the database per scope and the options.</summary>
+    public static ServiceProvider Services(string cs, IConfiguration config)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(config);
+        services.AddScoped(_ => CliDatabase.Open(cs, CliDatabase.Actor));
+        services.AddOptions<NastavnikOptions>().BindConfiguration("Nastavnik");
+        services.AddOptions<DestructionService.UploadSettings>().BindConfiguration("Nastavnik:Uploads");
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The nightly job's pass, with <c>Nastavnik:Consents</c> from <paramref name="config"/>.</summary>
+    public static DestructionService Destruction(IServiceProvider services, IConfiguration config) => new(
+        services.GetRequiredService<IServiceScopeFactory>(),
+        Options.Create(config.GetSection("Nastavnik:Consents").Get<DestructionService.Settings>() ?? new DestructionService.Settings()),
+        TimeProvider.System, NullLogger<DestructionService>.Instance);
 
     private static async Task<(string ConnectionString, IConfiguration Config)> ResolveAsync()
     {
