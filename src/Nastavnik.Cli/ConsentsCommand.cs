@@ -66,7 +66,7 @@ public static class ConsentsCommand
         {
             // The end of that day in Moscow: everyone due on that day is destroyed.
             var today = a.Date("--today", default);
-            now = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(3)).AddTicks(-1);
+            now = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(3)).AddTicks(-1).ToUniversalTime();
         }
 
         var (cs, config) = await ResolveAsync();
