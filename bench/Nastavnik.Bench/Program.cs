@@ -14,6 +14,7 @@ public static class Program
         new("search", SearchBench.Usage, SearchBench.RunAsync),
         new("watchlist", WatchlistBench.Usage, WatchlistBench.RunAsync),
         new("match", MatchBench.Usage, MatchBench.RunAsync),
+        new("destruction", DestructionBench.Usage, DestructionBench.RunAsync),
         new("match-one", MatchBench.RunOneUsage, args => Task.FromResult(MatchBench.RunOne(args)), Listed: false),
     ];
 

@@ -17,6 +17,8 @@ public static class Program
         new("match generate", MatchCommand.GenerateUsage, args => Task.FromResult(MatchCommand.Generate(args))),
         new("match dimacs", MatchCommand.DimacsUsage, args => Task.FromResult(MatchCommand.ToDimacs(args))),
         new("pairs watchlist", PairsCommand.Usage, PairsCommand.RunAsync),
+        new("consents withdraw", ConsentsCommand.WithdrawUsage, ConsentsCommand.WithdrawAsync),
+        new("consents destroy-due", ConsentsCommand.DestroyDueUsage, ConsentsCommand.DestroyDueAsync),
     ];
 
     public static Task<int> Main(string[] args) => CliVerb.RunAsync("nastavnik", """

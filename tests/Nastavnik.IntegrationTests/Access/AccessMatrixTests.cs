@@ -131,7 +131,8 @@ public partial class AccessMatrixTests(AppFixture app)
             RegionId = tree.RegionId, Name = AppFixture.Unique("Партнёр"), Type = PartnerType.Enterprise,
             Municipalities = [new PartnerMunicipality { MunicipalityId = tree.MunicipalityId }],
         });
-        var login = await app.CreateUserAsync(Role.Mentor, tree);
+        // A staff account: participants' accounts are hidden from administrators above the school by design.
+        var login = await app.CreateUserAsync(Role.Curator, tree);
         await using var db = app.Db();
         var userId = await db.Users.Where(u => u.UserName == login).Select(u => u.Id).SingleAsync();
         var roadmap = new Roadmap

@@ -80,7 +80,8 @@ public class DestructionTests(AppFixture app)
             Assert.Equal("Отзыв согласия от 20.10.2026", act.Basis);
             Assert.Null(act.UserId);
             Assert.Equal(tree.OrganizationId, act.OrganizationId);
-            Assert.Contains("фамилия, имя, отчество", act.Fields);
+            Assert.Contains("карточка: ФИО", act.Fields);
+            Assert.Contains("документы законных представителей — ", act.Fields);
             // The mother was held only as this pupil's representative: erased with her own act.
             var mother = await db.LegalRepresentatives.Where(r => r.ChildId == pupil).Select(r => r.Representative).SingleAsync();
             Assert.Equal(PersonStatus.Destroyed, mother.Status);

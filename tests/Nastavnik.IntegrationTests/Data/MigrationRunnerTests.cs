@@ -158,11 +158,11 @@ public class MigrationRunnerTests(AppFixture app)
             Path.Combine(old, "2026-11-21_15_watch_store.sql"), overwrite: true);
         await MigrationRunner.ApplyAsync(cs, old);
         await ScalarAsync<int>(cs, "update schema_migrations set checksum = null; select 1");
-        Assert.NotEqual(await SchemaAsync(app.ConnectionString), await SchemaAsync(cs));
+        Assert.NotEqual(await SchemaAsync(app.OwnerConnectionString), await SchemaAsync(cs));
 
         Assert.Contains("2026-12-08_19_watch_store_recreate.sql", await MigrationRunner.ApplyAsync(cs, real));
 
-        Assert.Equal(await SchemaAsync(app.ConnectionString), await SchemaAsync(cs));
+        Assert.Equal(await SchemaAsync(app.OwnerConnectionString), await SchemaAsync(cs));
         Directory.Delete(old, true);
     }
 
