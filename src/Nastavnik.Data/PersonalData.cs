@@ -199,9 +199,8 @@ public static class PersonalData
         ("technical: keys, stamps, outbox delivery state", [
             "data_protection_keys.friendly_name", "data_protection_keys.xml", "users.concurrency_stamp", "users.security_stamp",
         ]),
-        // TODO(pd/audit): the audit log is made name-free by the pd/audit branch (ids and actions only, old rows rewritten
-        // by its migration); it is not erased here because it is append-only.
-        ("audit log: ids and actions only (pd/audit)", [
+        // The audit log holds ids and actions only (migration 21 rewrote older rows); it is append-only, so never erased.
+        ("audit log: ids and actions only", [
             "audit_entries.action", "audit_entries.details", "audit_entries.entity_id", "audit_entries.entity_type", "audit_entries.ip",
             "audit_entries.user_name",
         ]));

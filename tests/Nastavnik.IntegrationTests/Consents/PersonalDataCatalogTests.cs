@@ -9,7 +9,8 @@ public class PersonalDataCatalogTests(AppFixture app)
 {
     private async Task<List<string>> ColumnsAsync()
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        // As the owner: information_schema shows the application role only the columns it may read.
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             select c.table_name || '.' || c.column_name from information_schema.columns c
