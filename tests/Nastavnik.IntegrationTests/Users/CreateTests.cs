@@ -52,6 +52,36 @@ public class CreateTests(AppFixture app)
         await app.SignInAsync(login, NewPassword);
     }
 
+    [Theory]
+    [InlineData(Role.Mentee)]
+    [InlineData(Role.Mentor)]
+    [InlineData(Role.LegalRepresentative)]
+    public async Task Post_ParticipantRole_RefusedAndCreatesNothing(Role role)
+    {
+        var tree = await app.CreateTreeAsync();
+        var admin = await app.SignInAsAsync(Role.RegionAdmin, tree);
+        var login = NewLogin();
+
+        var response = await admin.PostFormAsync("/Users/Create", Fields(login, role, organization: tree.OrganizationId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("создаёт их образовательная организация", await response.Content.ReadAsStringAsync());
+        Assert.False(await ExistsAsync(login));
+    }
+
+    [Fact]
+    public async Task Get_Form_OffersNoParticipantRoles()
+    {
+        var tree = await app.CreateTreeAsync();
+        var admin = await app.SignInAsAsync(Role.RegionAdmin, tree);
+
+        var html = await (await admin.GetAsync("/Users/Create")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"value=\"{Role.Curator}\"", html);
+        Assert.DoesNotContain($"value=\"{Role.Mentee}\"", html);
+        Assert.DoesNotContain($"value=\"{Role.LegalRepresentative}\"", html);
+    }
+
     [Fact]
     public async Task Post_ShortPassword_ShowsRussianErrorAndCreatesNothing()
     {

@@ -16,10 +16,22 @@ public class CreateModel(NastavnikDb db, UserManager<User> users, CurrentUser me
 {
     [BindProperty] public UserForm Form { get; set; } = new();
 
+    /// <summary>Participants' accounts are created by their own organization (codes on slips), not here.</summary>
+    public const string ParticipantRefused =
+        "Учётные записи наставников, наставляемых и законных представителей создаёт их образовательная организация "
+        + "(«Выдача и отзыв кодов»)";
+
     public async Task OnGetAsync()
     {
         var scope = await me.GetScopeAsync();
-        Form.Assignment.Choices = await AssignmentChoices.LoadAsync(db, scope, Form.Assignment);
+        Form.Assignment.Choices = await ChoicesAsync(scope);
+    }
+
+    private async Task<AssignmentChoices> ChoicesAsync(Scope scope)
+    {
+        var choices = await AssignmentChoices.LoadAsync(db, scope, Form.Assignment);
+        var participant = ParticipantAccounts.ParticipantRoles.Select(r => r.ToString()).ToHashSet();
+        return choices with { Roles = choices.Roles.Where(r => !participant.Contains(r.Value)).ToList() };
     }
 
     /// <summary>Re-renders the form with the node lists narrowed to the chosen region: the no-JavaScript cascade.</summary>
@@ -32,7 +44,11 @@ public class CreateModel(NastavnikDb db, UserManager<User> users, CurrentUser me
     public async Task<IActionResult> OnPostAsync()
     {
         var scope = await me.GetScopeAsync();
-        if (Form.Assignment.Role is not null)
+        if (Form.Assignment.Role is { } role && ParticipantAccounts.ParticipantRoles.Contains(role))
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Form.Assignment)}.{nameof(Form.Assignment.Role)}", ParticipantRefused);
+        }
+        else if (Form.Assignment.Role is not null)
         {
             var (assignment, field, error) = await Form.Assignment.BuildAsync(db, scope);
             if (assignment is null)
@@ -45,7 +61,7 @@ public class CreateModel(NastavnikDb db, UserManager<User> users, CurrentUser me
                 return RedirectToPage("Card", new { id });
             }
         }
-        Form.Assignment.Choices = await AssignmentChoices.LoadAsync(db, scope, Form.Assignment);
+        Form.Assignment.Choices = await ChoicesAsync(scope);
         return Page();
     }
 
