@@ -145,7 +145,7 @@ public static class RunApproval
             if (message.Length > 2000) message = message[..1999] + "…";
             notes.Add(new Notifier.Note(user.Id, message, "/Pairs/Mine", $"matchrun:{run.Id}:approved", user.Email, user.FullName));
         }
-        Notifier.Add(db, notes, now, mine => new Notifier.Letter("Наставник: закрепление наставнической пары (группы)",
+        await Notifier.AddAsync(db, notes, now, mine => new Notifier.Letter("Наставник: закрепление наставнической пары (группы)",
             $"Здравствуйте, {mine[0].Name}!\n\n{mine[0].Text}\n\nПодробности — в системе «Наставник»."));
     }
 }

@@ -66,7 +66,7 @@ public class FeedbackModel(NastavnikDb db, CurrentUser me, TimeProvider clock) :
                 ? $"{pair.Name} отметил(а) в отзыве: «мне было некомфортно или небезопасно». Свяжитесь с участником как можно скорее."
                 : $"{pair.Name} просит помощи куратора в работе наставнической пары.";
             var curators = await CuratorsAsync(pair.CuratorUserId, pair.OrganizationId);
-            Notifier.Add(db, curators.Select(userId => new Notifier.Note(userId, text, $"/Pairs/Card/{id}")), now);
+            await Notifier.AddAsync(db, curators.Select(userId => new Notifier.Note(userId, text, $"/Pairs/Card/{id}")), now);
         }
         try
         {

@@ -36,7 +36,7 @@ public class ProblemModel(NastavnikDb db, CurrentUser me, TimeProvider clock) : 
         };
         db.ProblemReports.Add(report);
         var curators = await CuratorsAsync(f.Group);
-        Notifier.Add(db, curators.Select(c => new Notifier.Note(c, "Участник наставнической пары сообщил о проблеме", "/Pairs/Problems")),
+        await Notifier.AddAsync(db, curators.Select(c => new Notifier.Note(c, "Участник наставнической пары сообщил о проблеме", "/Pairs/Problems")),
             clock.GetUtcNow());
         // The save audits the new report (who, when, which row) and never its text.
         await db.SaveChangesAsync();

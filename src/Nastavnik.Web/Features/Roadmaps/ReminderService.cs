@@ -102,7 +102,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
         if (fresh.Count == 0) return new Run(false, 0, 0);
 
         // One e-mail per person per scan, listing what is new for them.
-        var emails = Notifier.Add(db, fresh, clock.GetUtcNow(),
+        var emails = await Notifier.AddAsync(db, fresh, clock.GetUtcNow(),
             mine => new Notifier.Letter($"Наставник: сроки мероприятий дорожных карт ({mine.Count})", Body(mine)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

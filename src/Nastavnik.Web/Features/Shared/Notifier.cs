@@ -34,16 +34,22 @@ public static class Notifier
     /// Adds the notifications and, when <paramref name="letter"/> is given, queues one e-mail per user with an address,
     /// worded by it from that user's notes. Returns how many e-mails were queued.
     /// </summary>
-    public static int Add(NastavnikDb db, IEnumerable<Note> notes, DateTimeOffset now, Func<IReadOnlyList<Note>, Letter>? letter = null)
+    public static async Task<int> AddAsync(NastavnikDb db, IEnumerable<Note> notes, DateTimeOffset now,
+        Func<IReadOnlyList<Note>, Letter>? letter = null, CancellationToken ct = default)
     {
         var list = notes.ToList();
         // A person who withdrew consent (or whose data is destroyed) is neither notified nor e-mailed: UsableUsers.
         if (list.Count > 0)
         {
             var ids = list.Select(n => n.UserId).Distinct().ToArray();
-            var usable = db.UsableUsers.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToHashSet();
+            var usable = (await db.UsableUsers.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
             list = list.Where(n => usable.Contains(n.UserId)).ToList();
         }
+        return AddUsable(db, list, now, letter);
+    }
+
+    private static int AddUsable(NastavnikDb db, List<Note> list, DateTimeOffset now, Func<IReadOnlyList<Note>, Letter>? letter)
+    {
         foreach (var n in list)
         {
             db.Notifications.Add(new Notification { UserId = n.UserId, Text = n.Text, Link = n.Link, DedupKey = n.DedupKey, CreatedAt = now });
@@ -66,6 +72,6 @@ public static class Notifier
     public static async Task ToPersonAsync(NastavnikDb db, long personId, string text, string link, DateTimeOffset now)
     {
         var users = await db.UsableUsers.Where(u => u.PersonId == personId).Select(u => u.Id).ToListAsync();
-        Add(db, users.Select(id => new Note(id, text, link)), now);
+        AddUsable(db, users.Select(id => new Note(id, text, link)).ToList(), now, null);
     }
 }

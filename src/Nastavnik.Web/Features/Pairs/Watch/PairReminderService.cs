@@ -131,7 +131,7 @@ public sealed class PairReminderService(IServiceScopeFactory scopes, IOptions<Pa
         var fresh = await Notifier.FreshAsync(db, planned, ct);
         if (fresh.Count == 0) return new Run(false, 0, 0);
 
-        var emails = Notifier.Add(db, fresh, clock.GetUtcNow(), mine => new Notifier.Letter(
+        var emails = await Notifier.AddAsync(db, fresh, clock.GetUtcNow(), mine => new Notifier.Letter(
             $"Наставник: наставнические пары требуют внимания ({mine.Count})",
             "Здравствуйте!\n\n" + string.Join("\n", mine.Select(p => "• " + p.Text)) + "\n\nЭто письмо отправлено автоматически."));
         await db.SaveChangesAsync(ct);
